@@ -1,0 +1,37 @@
+# samskab — the two commands a new user needs are `make run` and `make test`.
+BUILD ?= build
+JOBS ?= 2
+CMAKE_ARGS ?=
+
+.PHONY: all deps configure build test bench run clean format
+
+all: build
+
+# Installs exactly the Debian packages used, skipping those already present.
+deps:
+	@bash scripts/deps.sh
+
+configure: deps
+	@cmake -S . -B $(BUILD) -G Ninja $(CMAKE_ARGS) > /dev/null
+
+# Produces $(BUILD)/samskab.
+build: configure
+	@cmake --build $(BUILD) -j$(JOBS)
+
+# Every test through CTest: unit tests beside the code, end-to-end cases under tests/.
+test: build
+	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS) --timeout 900
+
+# Import, export and report on a generated 50,000-person bundle; figures to bench/out/.
+bench: build
+	@bash bench/run.sh $(BUILD)
+
+# Builds a demonstration database from generated data and prints its yearly report.
+run: build
+	@bash scripts/run.sh $(BUILD)
+
+format:
+	@clang-format -i $$(git ls-files 'src/*.cc' 'src/*.h' 'bench/*.cc')
+
+clean:
+	@rm -rf $(BUILD)

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs the Debian packages samskab builds and tests with, skipping those already present.
+# `apt-get update` runs only when something must be installed.
+set -euo pipefail
+
+PACKAGES=(
+  cmake ninja-build g++ make pkg-config
+  libsqlite3-dev          # the embedded store
+  nlohmann-json3-dev      # bundle and report JSON
+  libfmt-dev              # formatting of messages and reports
+  libcli11-dev            # the command line
+  libexpected-dev         # tl::expected, the Result type
+  libgtest-dev libgmock-dev libbenchmark-dev  # tests and benchmarks
+  time                    # peak memory in benchmarks (/usr/bin/time -v)
+)
+
+missing=()
+for package in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$package")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "Installing: ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  SUDO="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

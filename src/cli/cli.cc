@@ -1,0 +1,80 @@
+#include "cli/cli.h"
+
+#include <cstdio>
+
+#include "cli/command.h"
+#include "storage/sqlite/sqlite_store.h"
+
+namespace samskab::cli {
+
+core::Lang Context::lang() const { return m_options.lang == "en" ? core::Lang::En : core::Lang::Da; }
+
+core::Result<std::unique_ptr<core::Store>> Context::open_store() const {
+    std::string path = m_options.db;
+    if (path.rfind("sqlite:", 0) == 0) {
+        path = path.substr(7);
+        // sqlite:///abs/path and sqlite://rel are accepted spellings of the same thing.
+        if (path.rfind("//", 0) == 0) {
+            path = path.substr(2);
+        }
+    } else if (path.find("://") != std::string::npos) {
+        const bool da = lang() == core::Lang::Da;
+        return core::fail(core::ErrorCode::Usage,
+                          da ? "--db: denne samskab kan kun åbne SQLite-filer (sti eller "
+                               "sqlite:STI), ikke \"" + path + "\""
+                             : "--db: this samskab can open only SQLite files (a path or "
+                               "sqlite:PATH), not \"" + path + "\"",
+                          "--db");
+    }
+    if (path.empty()) {
+        return core::fail(core::ErrorCode::Usage, "--db: empty path", "--db");
+    }
+    auto store = storage::sqlite::SqliteStore::open(path);
+    if (!store) {
+        return tl::unexpected(store.error());
+    }
+    return std::unique_ptr<core::Store>(std::move(*store));
+}
+
+int report_error(const core::Error& error) {
+    std::fprintf(stderr, "samskab: %s\n", error.message.c_str());
+    switch (error.code) {
+        case core::ErrorCode::Storage: return EXIT_STORAGE;
+        case core::ErrorCode::Usage: return EXIT_USAGE;
+        default: return EXIT_BAD_INPUT;
+    }
+}
+
+int run(int argc, char** argv) {
+    GlobalOptions options;
+    CLI::App app{"samskab — co-creation partnerships: activities, roles, relations and the "
+                 "self-evaluation computed from them",
+                 "samskab"};
+    app.set_version_flag("--version", std::string("samskab ") + SAMSKAB_VERSION);
+    app.add_option("--db", options.db, "Database: a file path or sqlite:PATH")
+        ->capture_default_str();
+    app.add_option("--lang", options.lang, "Language of messages and reports")
+        ->check(CLI::IsMember({"da", "en"}))
+        ->capture_default_str();
+    app.require_subcommand(1);
+    app.fallthrough();
+
+    Action chosen;
+    add_init_command(app, chosen);
+    add_import_command(app, chosen);
+    add_export_command(app, chosen);
+    add_generate_command(app, chosen);
+    add_report_command(app, chosen);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        // CLI11 reports usage problems (and --help, --version) by exception; this is its API.
+        const int status = app.exit(e);
+        return status == 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    Context context(options);
+    return chosen ? chosen(context) : EXIT_USAGE;
+}
+
+}  // namespace samskab::cli

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "core/messages.h"
+#include "core/result.h"
+#include "core/store.h"
+
+namespace samskab::cli {
+
+// Options every command shares; set by the main parser before a command runs.
+struct GlobalOptions {
+    std::string db = "samskab.db";
+    std::string lang = "da";
+};
+
+// What a command needs from its surroundings, passed in so commands stay testable.
+class Context {
+public:
+    explicit Context(const GlobalOptions& options) : m_options(options) {}
+
+    // The language chosen with --lang (Danish unless it is "en").
+    core::Lang lang() const;
+
+    // Opens the store named by --db: a file path, `sqlite:PATH`; the schema is brought up to
+    // date. Usage error for a URL of a kind this samskab cannot open.
+    core::Result<std::unique_ptr<core::Store>> open_store() const;
+
+    const GlobalOptions& options() const { return m_options; }
+
+private:
+    const GlobalOptions& m_options;
+};
+
+// The command chosen on the command line; runs after parsing and returns the exit status.
+using Action = std::function<int(Context&)>;
+
+// Prints `samskab: message` on stderr and returns the exit status for `error`.
+int report_error(const core::Error& error);
+
+// Each adds its subcommand to `app`; when that subcommand is chosen, parsing stores its action
+// in `chosen`.
+void add_init_command(CLI::App& app, Action& chosen);
+void add_import_command(CLI::App& app, Action& chosen);
+void add_export_command(CLI::App& app, Action& chosen);
+void add_generate_command(CLI::App& app, Action& chosen);
+void add_report_command(CLI::App& app, Action& chosen);
+
+}  // namespace samskab::cli

@@ -1,0 +1,98 @@
+// samskab import FILE: read a bundle, check it whole, and store it in one transaction.
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "bundle/bundle_reader.h"
+#include "cli/cli.h"
+#include "cli/command.h"
+#include "core/bundle_validator.h"
+
+namespace samskab::cli {
+
+namespace {
+
+// Lists the issues on stderr; returns the exit status for bad input.
+int report_issues(const std::vector<core::BundleIssue>& issues, core::Lang lang) {
+    std::fprintf(stderr,
+                 lang == core::Lang::Da
+                     ? "samskab: filen blev ikke importeret; intet er gemt. %zu fejl:\n"
+                     : "samskab: the file was not imported; nothing was stored. %zu errors:\n",
+                 issues.size());
+    for (const auto& issue : issues) {
+        std::fprintf(stderr, "%s\n", core::to_string(issue).c_str());
+    }
+    return EXIT_BAD_INPUT;
+}
+
+std::string summary_text(const core::ImportSummary& s, core::Lang lang) {
+    if (lang == core::Lang::Da) {
+        return fmt::format(
+            "Importeret: {} partnerskaber, {} organisationer, {} steder, {} personer, "
+            "{} følgeskaber, {} aktiviteter, {} aktivitetsgange, {} deltagelser, {} besøg, "
+            "{} relationer, {} veje videre.",
+            s.partnerships, s.organisations, s.places, s.people, s.companions, s.activities,
+            s.occurrences, s.participations, s.visits, s.relations, s.pathways);
+    }
+    return fmt::format(
+        "Imported: {} partnerships, {} organisations, {} places, {} people, {} companion links, "
+        "{} activities, {} occurrences, {} participations, {} visits, {} relations, "
+        "{} pathways.",
+        s.partnerships, s.organisations, s.places, s.people, s.companions, s.activities,
+        s.occurrences, s.participations, s.visits, s.relations, s.pathways);
+}
+
+int import_file(Context& context, const std::string& file) {
+    const core::Lang lang = context.lang();
+    std::FILE* input = file == "-" ? stdin : std::fopen(file.c_str(), "rb");
+    if (!input) {
+        return report_error({core::ErrorCode::Invalid,
+                             file + ": " + std::strerror(errno), "FILE"});
+    }
+    bundle::ReadResult read = bundle::read_bundle(input, lang);
+    if (input != stdin) {
+        std::fclose(input);
+    }
+    if (!read.issues.empty()) {
+        return report_issues(read.issues, lang);
+    }
+    auto store = context.open_store();
+    if (!store) {
+        return report_error(store.error());
+    }
+    core::Store& s = **store;
+    // A lookup that fails on a storage error answers "not stored"; the import itself then
+    // meets the same failure and reports it.
+    const core::IdLookup stored = [&s](core::Collection collection, std::string_view id) {
+        auto found = s.contains(collection, id);
+        return found && *found;
+    };
+    const auto issues = core::validate_bundle(read.bundle, lang, stored);
+    if (!issues.empty()) {
+        return report_issues(issues, lang);
+    }
+    auto summary = s.import_bundle(read.bundle);
+    if (!summary) {
+        return report_error(summary.error());
+    }
+    std::printf("%s\n", summary_text(*summary, lang).c_str());
+    return EXIT_OK;
+}
+
+}  // namespace
+
+void add_import_command(CLI::App& app, Action& chosen) {
+    CLI::App* command = app.add_subcommand(
+        "import",
+        "Import a samskab bundle (JSON). Records whose ids are stored already are updated. "
+        "An invalid file is refused whole, with every error listed; nothing is stored.");
+    auto file = std::make_shared<std::string>();
+    command->add_option("FILE", *file, "The bundle file, or - for standard input")->required();
+    command->callback([&chosen, file] {
+        chosen = [file](Context& context) { return import_file(context, *file); };
+    });
+}
+
+}  // namespace samskab::cli

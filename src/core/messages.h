@@ -1,0 +1,51 @@
+#pragma once
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+namespace samskab::core {
+
+// The languages of every user-visible text: Danish first, English second.
+enum class Lang { Da, En };
+
+// Parses "da" or "en"; nullopt-like false on anything else.
+bool parse_lang(std::string_view text, Lang& out);
+
+// The message catalogue of the core: each id has a Danish and an English text with `{}`
+// placeholders filled in order from `args`.
+enum class Msg {
+    InvalidJson,
+    MustBeObject,
+    MustBeArray,
+    MustBeString,
+    MustBeNonEmptyString,
+    MustBeBoolean,
+    MustBeNumber,
+    MustBeDate,
+    MustBeTime,
+    Required,
+    UnknownField,
+    UnknownValue,
+    WrongFormat,
+    DuplicateId,
+    DuplicateRecord,
+    UnknownReference,
+    SupportNeedWithoutConsent,
+    EndsBeforeStart,
+    SelfRelation,
+    SelfCompanion,
+    OverlappingRelation,
+    ThresholdOutOfRange,
+    // nouns used inside other messages
+    NounPartnership,
+    NounOrganisation,
+    NounPlace,
+    NounPerson,
+    NounActivity,
+    NounOccurrence,
+};
+
+std::string message(Lang lang, Msg id, std::initializer_list<std::string_view> args = {});
+
+}  // namespace samskab::core

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+#include "core/bundle.h"
+#include "core/dataset.h"
+#include "core/result.h"
+
+namespace samskab::core {
+
+// The collections whose records have their own ids and can be referred to.
+enum class Collection { Partnerships, Organisations, Places, People, Activities, Occurrences };
+
+// How many records an import wrote, per collection, counting updates as well as inserts.
+struct ImportSummary {
+    std::size_t partnerships = 0;
+    std::size_t organisations = 0;
+    std::size_t places = 0;
+    std::size_t people = 0;
+    std::size_t companions = 0;
+    std::size_t activities = 0;
+    std::size_t occurrences = 0;
+    std::size_t participations = 0;
+    std::size_t visits = 0;
+    std::size_t relations = 0;
+    std::size_t pathways = 0;
+};
+
+// A partnership's data at rest. Implementations: storage/sqlite (embedded, the default) and
+// storage/postgres. Every method is one transaction: it either completes or changes nothing.
+// Failures of the database itself are returned as ErrorCode::Storage.
+class Store {
+public:
+    virtual ~Store() = default;
+
+    // Whether a record with `id` is stored in `collection`. Lets a bundle that carries only part
+    // of a partnership's data (say, a month of participations) refer to what is already there.
+    virtual Result<bool> contains(Collection collection, std::string_view id) = 0;
+
+    // Writes every record of a validated bundle. A record whose key is already stored (its id,
+    // or for records without id their natural key: participation = person + occurrence, visit =
+    // person + place + date, companion link = person + companion + partnership + from, relation =
+    // pair + since, pathway = person + date + kind) is updated rather than duplicated.
+    // All or nothing: on any failure nothing is written.
+    virtual Result<ImportSummary> import_bundle(const Bundle& bundle) = 0;
+
+    // Everything stored, in a stable order (records with ids by id; the others by their natural
+    // key), so that export -> import into an empty store -> export is byte-identical.
+    virtual Result<Bundle> export_bundle() = 0;
+
+    // Everything stored, in the compact form of the analytics.
+    virtual Result<Dataset> load_dataset() = 0;
+};
+
+}  // namespace samskab::core

@@ -1,0 +1,315 @@
+// SqliteStore::import_bundle: one transaction of upserts.
+#include <string>
+#include <unordered_map>
+
+#include "core/date.h"
+#include "storage/sqlite/sqlite_store.h"
+
+namespace samskab::storage::sqlite {
+
+namespace {
+
+using core::name_of;
+
+// Maps the bundle ids of one collection to their integer keys: first those written by this
+// import, then, for references to records the bundle does not carry, the stored ones.
+class KeyMap {
+public:
+    KeyMap(Database& db, std::string_view lookup_sql) : m_lookup(db.prepare(lookup_sql)) {}
+
+    void add(const std::string& id, std::int64_t pk) { m_keys[id] = pk; }
+
+    core::Result<std::int64_t> get(const std::string& id) {
+        if (auto it = m_keys.find(id); it != m_keys.end()) {
+            return it->second;
+        }
+        m_lookup.bind(1, id);
+        auto row = m_lookup.step();
+        if (!row) {
+            return tl::unexpected(row.error());
+        }
+        if (!*row) {
+            m_lookup.reset();
+            // Validation resolves every reference first; reaching this is a bug.
+            return core::fail(core::ErrorCode::NotFound, "unknown id \"" + id + "\"");
+        }
+        const std::int64_t pk = m_lookup.column_int(0);
+        m_lookup.reset();
+        m_keys.emplace(id, pk);
+        return pk;
+    }
+
+    void reserve(size_t n) { m_keys.reserve(n); }
+
+private:
+    Statement m_lookup;
+    std::unordered_map<std::string, std::int64_t> m_keys;
+};
+
+// Runs an upsert whose RETURNING clause yields the record's key.
+core::Result<std::int64_t> upsert_returning_key(Statement& statement) {
+    auto row = statement.step();
+    if (!row) {
+        return tl::unexpected(row.error());
+    }
+    const std::int64_t pk = statement.column_int(0);
+    statement.reset();
+    return pk;
+}
+
+#define SAMSKAB_TRY_ASSIGN(target, expression)                  \
+    do {                                                         \
+        auto samskab_value_ = (expression);                      \
+        if (!samskab_value_) {                                   \
+            return tl::unexpected(samskab_value_.error());       \
+        }                                                        \
+        target = *samskab_value_;                                \
+    } while (false)
+
+class Importer {
+public:
+    explicit Importer(Database& db)
+        : m_db(db),
+          m_partnerships(db, "SELECT pk FROM partnerships WHERE id = ?"),
+          m_places(db, "SELECT pk FROM places WHERE id = ?"),
+          m_people(db, "SELECT pk FROM people WHERE id = ?"),
+          m_activities(db, "SELECT pk FROM activities WHERE id = ?"),
+          m_occurrences(db, "SELECT pk FROM occurrences WHERE id = ?") {}
+
+    core::Result<core::ImportSummary> run(const core::Bundle& b) {
+        SAMSKAB_TRY(partnerships(b));
+        SAMSKAB_TRY(places(b));
+        SAMSKAB_TRY(people(b));
+        SAMSKAB_TRY(companions(b));
+        SAMSKAB_TRY(activities(b));
+        SAMSKAB_TRY(occurrences(b));
+        SAMSKAB_TRY(participations(b));
+        SAMSKAB_TRY(visits(b));
+        SAMSKAB_TRY(relations(b));
+        SAMSKAB_TRY(pathways(b));
+        return m_summary;
+    }
+
+private:
+    core::Result<void> partnerships(const core::Bundle& b) {
+        Statement partnership = m_db.prepare(
+            "INSERT INTO partnerships (id, name) VALUES (?1, ?2) "
+            "ON CONFLICT (id) DO UPDATE SET name = excluded.name RETURNING pk");
+        Statement organisation = m_db.prepare(
+            "INSERT INTO organisations (id, partnership, name, kind) VALUES (?1, ?2, ?3, ?4) "
+            "ON CONFLICT (id) DO UPDATE SET partnership = excluded.partnership, "
+            "name = excluded.name, kind = excluded.kind");
+        for (const auto& p : b.partnerships) {
+            partnership.bind(1, p.id).bind(2, p.name);
+            std::int64_t pk = 0;
+            SAMSKAB_TRY_ASSIGN(pk, upsert_returning_key(partnership));
+            m_partnerships.add(p.id, pk);
+            ++m_summary.partnerships;
+            for (const auto& o : p.organisations) {
+                organisation.bind(1, o.id).bind(2, pk).bind(3, o.name).bind(4, name_of(o.kind));
+                SAMSKAB_TRY(organisation.run());
+                ++m_summary.organisations;
+            }
+        }
+        return {};
+    }
+
+    core::Result<void> places(const core::Bundle& b) {
+        Statement place = m_db.prepare(
+            "INSERT INTO places (id, partnership, name, support_threshold) VALUES (?1, ?2, ?3, ?4) "
+            "ON CONFLICT (id) DO UPDATE SET partnership = excluded.partnership, "
+            "name = excluded.name, support_threshold = excluded.support_threshold RETURNING pk");
+        for (const auto& p : b.places) {
+            std::int64_t partnership = 0;
+            SAMSKAB_TRY_ASSIGN(partnership, m_partnerships.get(p.partnership));
+            place.bind(1, p.id).bind(2, partnership).bind(3, p.name).bind(4, p.support_threshold);
+            std::int64_t pk = 0;
+            SAMSKAB_TRY_ASSIGN(pk, upsert_returning_key(place));
+            m_places.add(p.id, pk);
+            ++m_summary.places;
+        }
+        return {};
+    }
+
+    core::Result<void> people(const core::Bundle& b) {
+        Statement person = m_db.prepare(
+            "INSERT INTO people (id, name, support_need, joined, entry_channel, "
+            "consent_support_need, consent_pathways) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+            "ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
+            "support_need = excluded.support_need, joined = excluded.joined, "
+            "entry_channel = excluded.entry_channel, "
+            "consent_support_need = excluded.consent_support_need, "
+            "consent_pathways = excluded.consent_pathways RETURNING pk");
+        m_people.reserve(b.people.size());
+        for (const auto& p : b.people) {
+            person.bind(1, p.id).bind(2, p.name).bind(3, std::int64_t{p.support_need});
+            if (p.joined) {
+                person.bind(4, core::format_date(*p.joined));
+            }
+            if (p.entry_channel) {
+                person.bind(5, name_of(*p.entry_channel));
+            }
+            person.bind(6, std::int64_t{p.consent.support_need})
+                .bind(7, std::int64_t{p.consent.pathways});
+            std::int64_t pk = 0;
+            SAMSKAB_TRY_ASSIGN(pk, upsert_returning_key(person));
+            m_people.add(p.id, pk);
+            ++m_summary.people;
+        }
+        return {};
+    }
+
+    core::Result<void> companions(const core::Bundle& b) {
+        Statement link = m_db.prepare(
+            "INSERT INTO companions (person, companion, partnership, from_date, to_date) "
+            "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (person, companion, partnership, from_date) "
+            "DO UPDATE SET to_date = excluded.to_date");
+        for (const auto& c : b.companions) {
+            std::int64_t person = 0, companion = 0, partnership = 0;
+            SAMSKAB_TRY_ASSIGN(person, m_people.get(c.person));
+            SAMSKAB_TRY_ASSIGN(companion, m_people.get(c.companion));
+            SAMSKAB_TRY_ASSIGN(partnership, m_partnerships.get(c.partnership));
+            link.bind(1, person).bind(2, companion).bind(3, partnership);
+            link.bind(4, core::format_date(c.from));
+            if (c.to) {
+                link.bind(5, core::format_date(*c.to));
+            }
+            SAMSKAB_TRY(link.run());
+            ++m_summary.companions;
+        }
+        return {};
+    }
+
+    core::Result<void> activities(const core::Bundle& b) {
+        Statement activity = m_db.prepare(
+            "INSERT INTO activities (id, place, title, kind, initiated_by, created) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (id) DO UPDATE SET "
+            "place = excluded.place, title = excluded.title, kind = excluded.kind, "
+            "initiated_by = excluded.initiated_by, created = excluded.created RETURNING pk");
+        for (const auto& a : b.activities) {
+            std::int64_t place = 0;
+            SAMSKAB_TRY_ASSIGN(place, m_places.get(a.place));
+            activity.bind(1, a.id).bind(2, place).bind(3, a.title).bind(4, name_of(a.kind));
+            if (a.initiated_by) {
+                std::int64_t initiator = 0;
+                SAMSKAB_TRY_ASSIGN(initiator, m_people.get(*a.initiated_by));
+                activity.bind(5, initiator);
+            }
+            activity.bind(6, core::format_date(a.created));
+            std::int64_t pk = 0;
+            SAMSKAB_TRY_ASSIGN(pk, upsert_returning_key(activity));
+            m_activities.add(a.id, pk);
+            ++m_summary.activities;
+        }
+        return {};
+    }
+
+    core::Result<void> occurrences(const core::Bundle& b) {
+        Statement occurrence = m_db.prepare(
+            "INSERT INTO occurrences (id, activity, start, end) VALUES (?1, ?2, ?3, ?4) "
+            "ON CONFLICT (id) DO UPDATE SET activity = excluded.activity, "
+            "start = excluded.start, end = excluded.end RETURNING pk");
+        m_occurrences.reserve(b.occurrences.size());
+        for (const auto& o : b.occurrences) {
+            std::int64_t activity = 0;
+            SAMSKAB_TRY_ASSIGN(activity, m_activities.get(o.activity));
+            occurrence.bind(1, o.id).bind(2, activity);
+            occurrence.bind(3, core::format_local_time(o.start))
+                .bind(4, core::format_local_time(o.end));
+            std::int64_t pk = 0;
+            SAMSKAB_TRY_ASSIGN(pk, upsert_returning_key(occurrence));
+            m_occurrences.add(o.id, pk);
+            ++m_summary.occurrences;
+        }
+        return {};
+    }
+
+    core::Result<void> participations(const core::Bundle& b) {
+        Statement participation = m_db.prepare(
+            "INSERT INTO participations (occurrence, person, role) VALUES (?1, ?2, ?3) "
+            "ON CONFLICT (occurrence, person) DO UPDATE SET role = excluded.role");
+        for (const auto& p : b.participations) {
+            std::int64_t occurrence = 0, person = 0;
+            SAMSKAB_TRY_ASSIGN(occurrence, m_occurrences.get(p.occurrence));
+            SAMSKAB_TRY_ASSIGN(person, m_people.get(p.person));
+            participation.bind(1, occurrence).bind(2, person).bind(3, name_of(p.role));
+            SAMSKAB_TRY(participation.run());
+            ++m_summary.participations;
+        }
+        return {};
+    }
+
+    core::Result<void> visits(const core::Bundle& b) {
+        Statement visit = m_db.prepare(
+            "INSERT INTO visits (person, place, date) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING");
+        for (const auto& v : b.visits) {
+            std::int64_t person = 0, place = 0;
+            SAMSKAB_TRY_ASSIGN(person, m_people.get(v.person));
+            SAMSKAB_TRY_ASSIGN(place, m_places.get(v.place));
+            visit.bind(1, person).bind(2, place).bind(3, core::format_date(v.date));
+            SAMSKAB_TRY(visit.run());
+            ++m_summary.visits;
+        }
+        return {};
+    }
+
+    core::Result<void> relations(const core::Bundle& b) {
+        Statement relation = m_db.prepare(
+            "INSERT INTO relations (a, b, since, until, source) VALUES (?1, ?2, ?3, ?4, ?5) "
+            "ON CONFLICT (a, b, since) DO UPDATE SET until = excluded.until, "
+            "source = excluded.source");
+        for (const auto& r : b.relations) {
+            // One spelling per pair: the person whose id sorts first is `a`.
+            const bool swap = r.b < r.a;
+            std::int64_t a = 0, bb = 0;
+            SAMSKAB_TRY_ASSIGN(a, m_people.get(swap ? r.b : r.a));
+            SAMSKAB_TRY_ASSIGN(bb, m_people.get(swap ? r.a : r.b));
+            relation.bind(1, a).bind(2, bb).bind(3, core::format_date(r.since));
+            if (r.until) {
+                relation.bind(4, core::format_date(*r.until));
+            }
+            relation.bind(5, name_of(r.source));
+            SAMSKAB_TRY(relation.run());
+            ++m_summary.relations;
+        }
+        return {};
+    }
+
+    core::Result<void> pathways(const core::Bundle& b) {
+        Statement pathway = m_db.prepare(
+            "INSERT INTO pathways (person, date, kind) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING");
+        for (const auto& p : b.pathways) {
+            std::int64_t person = 0;
+            SAMSKAB_TRY_ASSIGN(person, m_people.get(p.person));
+            pathway.bind(1, person).bind(2, core::format_date(p.date)).bind(3, name_of(p.kind));
+            SAMSKAB_TRY(pathway.run());
+            ++m_summary.pathways;
+        }
+        return {};
+    }
+
+    Database& m_db;
+    KeyMap m_partnerships;
+    KeyMap m_places;
+    KeyMap m_people;
+    KeyMap m_activities;
+    KeyMap m_occurrences;
+    core::ImportSummary m_summary;
+};
+
+}  // namespace
+
+core::Result<core::ImportSummary> SqliteStore::import_bundle(const core::Bundle& bundle) {
+    auto transaction = Transaction::begin(*m_db);
+    if (!transaction) {
+        return tl::unexpected(transaction.error());
+    }
+    auto summary = Importer(*m_db).run(bundle);
+    if (!summary) {
+        return summary;  // the transaction rolls back as it goes out of scope
+    }
+    SAMSKAB_TRY(transaction->commit());
+    return summary;
+}
+
+}  // namespace samskab::storage::sqlite

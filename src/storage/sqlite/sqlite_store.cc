@@ -1,0 +1,33 @@
+#include "storage/sqlite/sqlite_store.h"
+
+#include "storage/sqlite/sqlite_migrations.h"
+
+namespace samskab::storage::sqlite {
+
+core::Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) {
+    auto db = Database::open(path);
+    if (!db) {
+        return tl::unexpected(db.error());
+    }
+    SAMSKAB_TRY(migrate(**db, latest_version()));
+    return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(*db)));
+}
+
+core::Result<bool> SqliteStore::contains(core::Collection collection, std::string_view id) {
+    static constexpr std::string_view QUERIES[] = {
+        "SELECT 1 FROM partnerships WHERE id = ?", "SELECT 1 FROM organisations WHERE id = ?",
+        "SELECT 1 FROM places WHERE id = ?",       "SELECT 1 FROM people WHERE id = ?",
+        "SELECT 1 FROM activities WHERE id = ?",   "SELECT 1 FROM occurrences WHERE id = ?",
+    };
+    auto& query = m_contains[static_cast<size_t>(collection)];
+    if (!query) {
+        query = std::make_unique<Statement>(m_db->handle(), QUERIES[static_cast<int>(collection)]);
+    }
+    query->reset();
+    query->bind(1, id);
+    auto found = query->step();
+    query->reset();
+    return found;
+}
+
+}  // namespace samskab::storage::sqlite

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <array>
+#include <memory>
+#include <string>
+
+#include "core/store.h"
+#include "storage/sqlite/sqlite_database.h"
+
+namespace samskab::storage::sqlite {
+
+// The embedded store: one SQLite file holds everything. Opening brings the schema up to date.
+// One SqliteStore is one connection; it is not to be shared between threads.
+class SqliteStore final : public core::Store {
+public:
+    // Opens or creates the database at `path` and applies pending migrations.
+    // Storage when the file cannot be opened; Conflict when it is newer than this program.
+    static core::Result<std::unique_ptr<SqliteStore>> open(const std::string& path);
+
+    core::Result<bool> contains(core::Collection collection, std::string_view id) override;
+    core::Result<core::ImportSummary> import_bundle(const core::Bundle& bundle) override;
+    core::Result<core::Bundle> export_bundle() override;
+    core::Result<core::Dataset> load_dataset() override;
+
+    Database& database() { return *m_db; }
+
+private:
+    explicit SqliteStore(std::unique_ptr<Database> db) : m_db(std::move(db)) {}
+    std::unique_ptr<Database> m_db;
+    // Prepared once: validation of a partial bundle may ask for every one of its references.
+    std::array<std::unique_ptr<Statement>, 6> m_contains;
+};
+
+}  // namespace samskab::storage::sqlite
