@@ -2,6 +2,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -18,8 +19,8 @@ namespace {
 int report_issues(const std::vector<core::BundleIssue>& issues, core::Lang lang) {
     std::fprintf(stderr,
                  lang == core::Lang::Da
-                     ? "samskab: filen blev ikke importeret; intet er gemt. %zu fejl:\n"
-                     : "samskab: the file was not imported; nothing was stored. %zu errors:\n",
+                     ? "samskab: filen blev ikke importeret; intet er gemt. Fejl (%zu):\n"
+                     : "samskab: the file was not imported; nothing was stored. Errors (%zu):\n",
                  issues.size());
     for (const auto& issue : issues) {
         std::fprintf(stderr, "%s\n", core::to_string(issue).c_str());
@@ -27,19 +28,35 @@ int report_issues(const std::vector<core::BundleIssue>& issues, core::Lang lang)
     return EXIT_BAD_INPUT;
 }
 
+// Adds the cross-record issues, except those about a record that already has a field-level
+// issue: a field that could not be read would otherwise be reported a second time, wrongly.
+void append_record_issues(std::vector<core::BundleIssue>& issues,
+                          std::vector<core::BundleIssue> record_issues) {
+    auto record_of = [](const std::string& path) { return path.substr(0, path.find(']') + 1); };
+    std::unordered_set<std::string> broken;
+    for (const auto& issue : issues) {
+        broken.insert(record_of(issue.path));
+    }
+    for (auto& issue : record_issues) {
+        if (broken.count(record_of(issue.path)) == 0) {
+            issues.push_back(std::move(issue));
+        }
+    }
+}
+
 std::string summary_text(const core::ImportSummary& s, core::Lang lang) {
     if (lang == core::Lang::Da) {
         return fmt::format(
-            "Importeret: {} partnerskaber, {} organisationer, {} steder, {} personer, "
-            "{} følgeskaber, {} aktiviteter, {} aktivitetsgange, {} deltagelser, {} besøg, "
-            "{} relationer, {} veje videre.",
+            "Importeret — partnerskaber: {}, organisationer: {}, steder: {}, personer: {}, "
+            "følgeskaber: {}, aktiviteter: {}, aktivitetsgange: {}, deltagelser: {}, besøg: {}, "
+            "relationer: {}, veje videre: {}.",
             s.partnerships, s.organisations, s.places, s.people, s.companions, s.activities,
             s.occurrences, s.participations, s.visits, s.relations, s.pathways);
     }
     return fmt::format(
-        "Imported: {} partnerships, {} organisations, {} places, {} people, {} companion links, "
-        "{} activities, {} occurrences, {} participations, {} visits, {} relations, "
-        "{} pathways.",
+        "Imported — partnerships: {}, organisations: {}, places: {}, people: {}, "
+        "companion links: {}, activities: {}, occurrences: {}, participations: {}, visits: {}, "
+        "relations: {}, pathways: {}.",
         s.partnerships, s.organisations, s.places, s.people, s.companions, s.activities,
         s.occurrences, s.participations, s.visits, s.relations, s.pathways);
 }
@@ -55,7 +72,9 @@ int import_file(Context& context, const std::string& file) {
     if (input != stdin) {
         std::fclose(input);
     }
-    if (!read.issues.empty()) {
+    // A document that is not even JSON has no records worth checking further.
+    const bool unreadable = !read.issues.empty() && read.issues.front().path == "$";
+    if (unreadable) {
         return report_issues(read.issues, lang);
     }
     auto store = context.open_store();
@@ -69,7 +88,8 @@ int import_file(Context& context, const std::string& file) {
         auto found = s.contains(collection, id);
         return found && *found;
     };
-    const auto issues = core::validate_bundle(read.bundle, lang, stored);
+    auto issues = std::move(read.issues);
+    append_record_issues(issues, core::validate_bundle(read.bundle, lang, stored));
     if (!issues.empty()) {
         return report_issues(issues, lang);
     }

@@ -50,12 +50,16 @@ public:
         return out;
     }
 
+    // `record` and `field` make the path only when there is something to report: a million
+    // references are checked for every one that is wrong.
     void reference(const std::unordered_set<std::string_view>& known, Collection collection,
-                   Msg noun, const std::string& id, std::string path) {
+                   Msg noun, const std::string& id, std::string_view record, size_t index,
+                   std::string_view field) {
         if (id.empty() || known.count(id) != 0 || (m_stored && m_stored(collection, id))) {
             return;
         }
-        issue(std::move(path), Msg::UnknownReference, {message(m_lang, noun), id});
+        issue(at(record, index) + "." + std::string(field), Msg::UnknownReference,
+              {message(m_lang, noun), id});
     }
 
     // A record given twice under its natural key is an error rather than a silent merge, so
@@ -79,7 +83,8 @@ private:
 
 struct PairHash {
     size_t operator()(const std::pair<std::string_view, std::string_view>& p) const {
-        return std::hash<std::string_view>()(p.first) * 31 + std::hash<std::string_view>()(p.second);
+        return std::hash<std::string_view>()(p.first) * 31 +
+               std::hash<std::string_view>()(p.second);
     }
 };
 
@@ -122,7 +127,9 @@ void check_relations(Checker& check, const Bundle& bundle) {
 
 }  // namespace
 
-std::string to_string(const BundleIssue& issue) { return issue.path + ": " + issue.message; }
+std::string to_string(const BundleIssue& issue) {
+    return issue.path + ": " + issue.message;
+}
 
 std::vector<BundleIssue> validate_bundle(const Bundle& b, Lang lang, const IdLookup& stored) {
     Checker check(lang, stored);
@@ -151,7 +158,7 @@ std::vector<BundleIssue> validate_bundle(const Bundle& b, Lang lang, const IdLoo
 
     for (size_t i = 0; i < b.places.size(); ++i) {
         check.reference(partnerships, Collection::Partnerships, Msg::NounPartnership,
-                        b.places[i].partnership, at("places", i) + ".partnership");
+                        b.places[i].partnership, "places", i, "partnership");
     }
     for (size_t i = 0; i < b.people.size(); ++i) {
         const Person& p = b.people[i];
@@ -162,38 +169,40 @@ std::vector<BundleIssue> validate_bundle(const Bundle& b, Lang lang, const IdLoo
     std::unordered_map<std::string, size_t> seen_companions;
     for (size_t i = 0; i < b.companions.size(); ++i) {
         const CompanionLink& c = b.companions[i];
-        const std::string path = at("companions", i);
-        check.reference(people, Collection::People, Msg::NounPerson, c.person, path + ".person");
-        check.reference(people, Collection::People, Msg::NounPerson, c.companion,
-                        path + ".companion");
-        check.reference(partnerships, Collection::Partnerships, Msg::NounPartnership,
-                        c.partnership, path + ".partnership");
+        const auto path = [i] { return at("companions", i); };
+        check.reference(people, Collection::People, Msg::NounPerson, c.person, "companions", i,
+                        "person");
+        check.reference(people, Collection::People, Msg::NounPerson, c.companion, "companions", i,
+                        "companion");
+        check.reference(partnerships, Collection::Partnerships, Msg::NounPartnership, c.partnership,
+                        "companions", i, "partnership");
         if (!c.person.empty() && c.person == c.companion) {
-            check.issue(path + ".companion", Msg::SelfCompanion);
+            check.issue(path() + ".companion", Msg::SelfCompanion);
         }
         if (c.to && *c.to < c.from) {
-            check.issue(path + ".to", Msg::EndsBeforeStart, {"from", format_date(c.from)});
+            check.issue(path() + ".to", Msg::EndsBeforeStart, {"from", format_date(c.from)});
         }
-        check.unique(seen_companions, join_key(c.person, c.companion, c.partnership,
-                                               format_date(c.from)),
+        check.unique(seen_companions,
+                     join_key(c.person, c.companion, c.partnership, format_date(c.from)),
                      "companions", i);
     }
     for (size_t i = 0; i < b.activities.size(); ++i) {
         const Activity& a = b.activities[i];
-        const std::string path = at("activities", i);
-        check.reference(places, Collection::Places, Msg::NounPlace, a.place, path + ".place");
+        check.reference(places, Collection::Places, Msg::NounPlace, a.place, "activities", i,
+                        "place");
         if (a.initiated_by) {
             check.reference(people, Collection::People, Msg::NounPerson, *a.initiated_by,
-                            path + ".initiated_by");
+                            "activities", i, "initiated_by");
         }
     }
     for (size_t i = 0; i < b.occurrences.size(); ++i) {
         const Occurrence& o = b.occurrences[i];
-        const std::string path = at("occurrences", i);
+        const auto path = [i] { return at("occurrences", i); };
         check.reference(activities, Collection::Activities, Msg::NounActivity, o.activity,
-                        path + ".activity");
+                        "occurrences", i, "activity");
         if (o.end < o.start) {
-            check.issue(path + ".end", Msg::EndsBeforeStart, {"start", format_local_time(o.start)});
+            check.issue(path() + ".end", Msg::EndsBeforeStart,
+                        {"start", format_local_time(o.start)});
         }
     }
     {
@@ -201,13 +210,12 @@ std::vector<BundleIssue> validate_bundle(const Bundle& b, Lang lang, const IdLoo
         seen.reserve(b.participations.size());
         for (size_t i = 0; i < b.participations.size(); ++i) {
             const Participation& p = b.participations[i];
-            const std::string path = at("participations", i);
-            check.reference(people, Collection::People, Msg::NounPerson, p.person,
-                            path + ".person");
-            check.reference(occurrences, Collection::Occurrences, Msg::NounOccurrence,
-                            p.occurrence, path + ".occurrence");
-            check.unique(seen, std::make_pair(std::string_view(p.person),
-                                              std::string_view(p.occurrence)),
+            check.reference(people, Collection::People, Msg::NounPerson, p.person, "participations",
+                            i, "person");
+            check.reference(occurrences, Collection::Occurrences, Msg::NounOccurrence, p.occurrence,
+                            "participations", i, "occurrence");
+            check.unique(seen,
+                         std::make_pair(std::string_view(p.person), std::string_view(p.occurrence)),
                          "participations", i);
         }
     }
@@ -216,20 +224,20 @@ std::vector<BundleIssue> validate_bundle(const Bundle& b, Lang lang, const IdLoo
         seen.reserve(b.visits.size());
         for (size_t i = 0; i < b.visits.size(); ++i) {
             const Visit& v = b.visits[i];
-            const std::string path = at("visits", i);
-            check.reference(people, Collection::People, Msg::NounPerson, v.person,
-                            path + ".person");
-            check.reference(places, Collection::Places, Msg::NounPlace, v.place, path + ".place");
+            check.reference(people, Collection::People, Msg::NounPerson, v.person, "visits", i,
+                            "person");
+            check.reference(places, Collection::Places, Msg::NounPlace, v.place, "visits", i,
+                            "place");
             check.unique(seen, join_key(v.person, v.place, std::to_string(v.date)), "visits", i);
         }
     }
     for (size_t i = 0; i < b.relations.size(); ++i) {
         const Relation& r = b.relations[i];
-        const std::string path = at("relations", i);
-        check.reference(people, Collection::People, Msg::NounPerson, r.a, path + ".a");
-        check.reference(people, Collection::People, Msg::NounPerson, r.b, path + ".b");
+        const auto path = [i] { return at("relations", i); };
+        check.reference(people, Collection::People, Msg::NounPerson, r.a, "relations", i, "a");
+        check.reference(people, Collection::People, Msg::NounPerson, r.b, "relations", i, "b");
         if (r.until && *r.until < r.since) {
-            check.issue(path + ".until", Msg::EndsBeforeStart, {"since", format_date(r.since)});
+            check.issue(path() + ".until", Msg::EndsBeforeStart, {"since", format_date(r.since)});
         }
     }
     check_relations(check, b);
@@ -237,8 +245,8 @@ std::vector<BundleIssue> validate_bundle(const Bundle& b, Lang lang, const IdLoo
         std::unordered_map<std::string, size_t> seen;
         for (size_t i = 0; i < b.pathways.size(); ++i) {
             const Pathway& p = b.pathways[i];
-            check.reference(people, Collection::People, Msg::NounPerson, p.person,
-                            at("pathways", i) + ".person");
+            check.reference(people, Collection::People, Msg::NounPerson, p.person, "pathways", i,
+                            "person");
             check.unique(seen,
                          join_key(p.person, std::to_string(p.date),
                                   std::to_string(static_cast<int>(p.kind))),

@@ -105,9 +105,9 @@ TEST(BundleValidator, EndsNotBeforeStarts) {
     b.companions[0].to = d("2015-12-31");
     b.occurrences[0].end = *parse_local_time("2017-02-01T16:59:59");
     b.relations[0].until = d("2017-02-28");
-    EXPECT_EQ(check(b), (Issues{"companions[0].to: is before from (2016-01-01)",
-                                "occurrences[0].end: is before start (2017-02-01T17:00:00)",
-                                "relations[0].until: is before since (2017-03-01)"}));
+    EXPECT_EQ(check(b), (Issues{"companions[0].to: must not be before from (2016-01-01)",
+                                "occurrences[0].end: must not be before start (2017-02-01T17:00:00)",
+                                "relations[0].until: must not be before since (2017-03-01)"}));
 }
 
 TEST(BundleValidator, NobodyIsTheirOwnCompanionOrContact) {

@@ -39,7 +39,7 @@ constexpr std::array TEXTS = {
     Text{Msg::SupportNeedWithoutConsent,
          "støttebehov må kun registreres med samtykke (consent.support_need: true)",
          "a support need may only be recorded with consent (consent.support_need: true)"},
-    Text{Msg::EndsBeforeStart, "ligger før {} ({})", "is before {} ({})"},
+    Text{Msg::EndsBeforeStart, "må ikke ligge før {} ({})", "must not be before {} ({})"},
     Text{Msg::SelfRelation, "en relation skal være mellem to forskellige personer",
          "a relation must be between two different people"},
     Text{Msg::SelfCompanion, "en person kan ikke være sin egen følgeperson",

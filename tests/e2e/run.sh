@@ -1,2 +1,110 @@
 #!/usr/bin/env bash
-exit 0
+# End-to-end cases of the command line, run by CTest against the real binary:
+#   run.sh SAMSKAB_BINARY TESTS_DIR
+# Invalid bundles live in invalid/NAME.json with the exact expected error output in
+# NAME.da.expected and NAME.en.expected; each must be refused with exit 1 and change nothing.
+set -u
+bin=$1
+tests=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+passed=0
+failed=0
+
+pass() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
+expect_status() {  # NAME WANT COMMAND...
+  local name=$1 want=$2
+  shift 2
+  "$@" > out.txt 2> err.txt
+  local got=$?
+  if [ "$got" -eq "$want" ]; then pass; else fail "$name: exit $got, expected $want"; cat err.txt; fi
+}
+expect_contains() {  # NAME FILE TEXT
+  if grep -qF -- "$3" "$2"; then pass; else fail "$1: '$3' not in $2"; cat "$2"; fi
+}
+
+# --- usage, version, help -------------------------------------------------------------
+expect_status version 0 "$bin" --version
+expect_contains version out.txt "samskab "
+expect_status help 0 "$bin" --help
+expect_contains help out.txt "import"
+for command in init import export generate report; do
+  expect_status "help-$command" 0 "$bin" "$command" --help
+done
+expect_status no-command 2 "$bin"
+expect_status unknown-option 2 "$bin" --frobnicate init
+expect_status unknown-command 2 "$bin" frobnicate
+expect_status report-without-period 2 "$bin" --db r.db report --to 2018-12-31
+expect_status postgres-not-yet 2 "$bin" --db postgresql://u@localhost/x init
+
+# --- init -----------------------------------------------------------------------------
+expect_status init 0 "$bin" --db fresh.db init
+[ -f fresh.db ] && pass || fail "init: no database file"
+expect_status init-again 0 "$bin" --db fresh.db init
+expect_status sqlite-url 0 "$bin" --db sqlite:url.db init
+[ -f url.db ] && pass || fail "sqlite: URL did not open url.db"
+expect_status unopenable 3 "$bin" --db no/such/dir/x.db init
+expect_contains unopenable err.txt "no/such/dir/x.db"
+
+# --- import, export, round trip -------------------------------------------------------
+expect_status import 0 "$bin" --db a.db import "$tests/bundles/small.json"
+expect_contains import out.txt "personer: 3"
+expect_status export 0 "$bin" --db a.db export -o a.json
+expect_status import-exported 0 "$bin" --db b.db --lang en import a.json
+expect_contains import-en out.txt "people: 3"
+expect_status export-stdout 0 "$bin" --db b.db export
+cmp -s a.json out.txt && pass || fail "round trip: export -> import -> export differs"
+expect_contains utf8 a.json "Åse Ærø 🌻"
+expect_status import-stdin 0 bash -c "\"$bin\" --db c.db import - < a.json"
+expect_status export-c 0 "$bin" --db c.db export -o c.json
+cmp -s a.json c.json && pass || fail "import from stdin differs"
+expect_status reimport 0 "$bin" --db a.db import a.json
+expect_status export-again 0 "$bin" --db a.db export -o a2.json
+cmp -s a.json a2.json && pass || fail "importing the same bundle twice changed the data"
+expect_status missing-file 1 "$bin" --db a.db import no-such-file.json
+expect_contains missing-file err.txt "no-such-file.json"
+
+# --- every validation rule: refused, listed, nothing changed --------------------------
+cp a.json before.json
+for bundle in "$tests"/e2e/invalid/*.json; do
+  name=$(basename "$bundle" .json)
+  for lang in da en; do
+    "$bin" --db a.db --lang "$lang" import "$bundle" > out.txt 2> err.txt
+    status=$?
+    [ "$status" -eq 1 ] && pass || fail "invalid/$name ($lang): exit $status, expected 1"
+    if diff -u "$tests/e2e/invalid/$name.$lang.expected" err.txt > diff.txt; then
+      pass
+    else
+      fail "invalid/$name ($lang): unexpected messages"
+      cat diff.txt
+    fi
+  done
+done
+"$bin" --db a.db export -o after.json
+cmp -s before.json after.json && pass || fail "a refused import changed the database"
+
+# --- generate -------------------------------------------------------------------------
+expect_status generate 0 "$bin" generate --people 300 --seed 7 -o g1.json
+expect_status generate-again 0 "$bin" generate --people 300 --seed 7 -o g2.json
+cmp -s g1.json g2.json && pass || fail "generate: same seed, different output"
+expect_status generate-other 0 "$bin" generate --people 300 --seed 8 -o g3.json
+cmp -s g1.json g3.json && fail "generate: different seeds, same output" || pass
+expect_status generate-import 0 "$bin" --db g.db import g1.json
+expect_status generate-export 0 "$bin" --db g.db export -o g-export.json
+expect_status generate-reimport 0 "$bin" --db g2.db import g-export.json
+expect_status generate-reexport 0 "$bin" --db g2.db export -o g-export2.json
+cmp -s g-export.json g-export2.json && pass || fail "generated bundle does not round-trip"
+expect_status generate-bad-people 2 "$bin" generate --people 0
+
+# --- report ---------------------------------------------------------------------------
+expect_status report-json 0 "$bin" --db g.db report --from 2016-01-01 --to 2018-12-31 --json
+expect_contains report-json out.txt '"participants"'
+expect_status report-bad-date 1 "$bin" --db g.db report --from 2016-02-30 --to 2018-12-31
+expect_contains report-bad-date err.txt "--from"
+expect_status report-unknown-place 1 "$bin" --db g.db report --from 2016-01-01 --to 2016-12-31 --place nowhere
+expect_contains report-unknown-place err.txt "nowhere"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

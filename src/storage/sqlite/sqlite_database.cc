@@ -101,7 +101,7 @@ core::Result<std::unique_ptr<Database>> Database::open(const std::string& path) 
     std::unique_ptr<Database> db(new Database(handle, path));
     sqlite3_busy_timeout(handle, 5000);
     SAMSKAB_TRY(db->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
-                         "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"));
+                         "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;"));
     return db;
 }
 
