@@ -119,8 +119,8 @@ private:
             case Event::value:
                 if (m_key == "format") {
                     m_saw_format = true;
-                    if (!parsed.is_string() || parsed.get_ref<const std::string&>() !=
-                                                   core::BUNDLE_FORMAT) {
+                    if (!parsed.is_string() ||
+                        parsed.get_ref<const std::string&>() != core::BUNDLE_FORMAT) {
                         issue("format", Msg::WrongFormat, {core::BUNDLE_FORMAT, quote(parsed)});
                     }
                 } else if (m_section != Section::None && !parsed.is_null()) {
@@ -143,25 +143,40 @@ private:
         RecordReader r(object, element_path(), m_lang, result.issues);
         core::Bundle& b = result.bundle;
         switch (m_section) {
-            case Section::Partnerships: b.partnerships.push_back(read_partnership(r)); break;
-            case Section::Places: b.places.push_back(read_place(r)); break;
-            case Section::People: b.people.push_back(read_person(r)); break;
-            case Section::Companions: b.companions.push_back(read_companion(r)); break;
-            case Section::Activities: b.activities.push_back(read_activity(r)); break;
-            case Section::Occurrences: b.occurrences.push_back(read_occurrence(r)); break;
+            case Section::Partnerships:
+                b.partnerships.push_back(read_partnership(r));
+                break;
+            case Section::Places:
+                b.places.push_back(read_place(r));
+                break;
+            case Section::People:
+                b.people.push_back(read_person(r));
+                break;
+            case Section::Companions:
+                b.companions.push_back(read_companion(r));
+                break;
+            case Section::Activities:
+                b.activities.push_back(read_activity(r));
+                break;
+            case Section::Occurrences:
+                b.occurrences.push_back(read_occurrence(r));
+                break;
             case Section::Participations:
-                b.participations.push_back({r.id("person"), r.id("occurrence"),
-                                            r.choice<core::Role>("role")});
+                b.participations.push_back(
+                    {r.id("person"), r.id("occurrence"), r.choice<core::Role>("role")});
                 break;
             case Section::Visits:
                 b.visits.push_back({r.id("person"), r.id("place"), r.date("date")});
                 break;
-            case Section::Relations: b.relations.push_back(read_relation(r)); break;
+            case Section::Relations:
+                b.relations.push_back(read_relation(r));
+                break;
             case Section::Pathways:
                 b.pathways.push_back(
                     {r.id("person"), r.date("date"), r.choice<core::PathwayKind>("kind")});
                 break;
-            case Section::None: break;
+            case Section::None:
+                break;
         }
         r.finish();
         ++m_index;
@@ -253,10 +268,11 @@ template <class Input>
 ReadResult read(Input&& input, core::Lang lang) {
     Collector collector(lang);
     try {
-        const json root = json::parse(std::forward<Input>(input),
-                    [&collector](int depth, json::parse_event_t event, json& parsed) {
-                        return collector.on_event(depth, event, parsed);
-                    });
+        const json root =
+            json::parse(std::forward<Input>(input),
+                        [&collector](int depth, json::parse_event_t event, json& parsed) {
+                            return collector.on_event(depth, event, parsed);
+                        });
         (void)root;  // every record was taken out by the collector while parsing
         collector.finish();
     } catch (const json::parse_error& e) {
@@ -272,8 +288,12 @@ ReadResult read(Input&& input, core::Lang lang) {
 
 }  // namespace
 
-ReadResult read_bundle(std::FILE* file, core::Lang lang) { return read(file, lang); }
+ReadResult read_bundle(std::FILE* file, core::Lang lang) {
+    return read(file, lang);
+}
 
-ReadResult read_bundle_text(std::string_view text, core::Lang lang) { return read(text, lang); }
+ReadResult read_bundle_text(std::string_view text, core::Lang lang) {
+    return read(text, lang);
+}
 
 }  // namespace samskab::bundle

@@ -74,10 +74,13 @@ TEST(BundleReader, UnknownTopLevelKeyIsAnError) {
 
 TEST(BundleReader, UnknownFieldInRecordIsAnError) {
     EXPECT_EQ(
-        one_issue(R"({"format":"samskab-bundle/1","people":[{"id":"p1","name":"A","suport_need":true}]})"),
+        one_issue(
+            R"({"format":"samskab-bundle/1","people":[{"id":"p1","name":"A","suport_need":true}]})"),
         "people[0].suport_need: unknown field (a typo?)");
-    EXPECT_EQ(one_issue(R"({"format":"samskab-bundle/1","people":[{"id":"p1","name":"A","consent":{"pathway":true}}]})"),
-              "people[0].consent.pathway: unknown field (a typo?)");
+    EXPECT_EQ(
+        one_issue(
+            R"({"format":"samskab-bundle/1","people":[{"id":"p1","name":"A","consent":{"pathway":true}}]})"),
+        "people[0].consent.pathway: unknown field (a typo?)");
 }
 
 TEST(BundleReader, ReportsEveryIssueWithItsPath) {
@@ -92,8 +95,9 @@ TEST(BundleReader, ReportsEveryIssueWithItsPath) {
     EXPECT_EQ(issues[2],
               "people[2].entry_channel: unknown value \"friend\"; allowed: companion, host, "
               "coordinator, network, outreach, self");
-    EXPECT_EQ(issues[3],
-              "occurrences[0].start: must be a time as YYYY-MM-DDTHH:MM:SS, not \"2017-02-01 17:00\"");
+    EXPECT_EQ(
+        issues[3],
+        "occurrences[0].start: must be a time as YYYY-MM-DDTHH:MM:SS, not \"2017-02-01 17:00\"");
     EXPECT_EQ(issues[4],
               "participations[0].role: unknown value \"boss\"; allowed: initiator, host, active, "
               "passive, supported");
@@ -117,39 +121,54 @@ TEST(BundleReader, CollectionThatIsNotAList) {
 TEST(BundleReader, RequiredFieldsAndTypes) {
     EXPECT_EQ(one_issue(R"({"format":"samskab-bundle/1","visits":[{"person":"p1","place":"x"}]})"),
               "visits[0].date: is missing (required)");
-    EXPECT_EQ(one_issue(R"({"format":"samskab-bundle/1","people":[{"id":"p1","name":"A","support_need":"yes"}]})"),
-              "people[0].support_need: must be true or false");
-    EXPECT_EQ(one_issue(R"({"format":"samskab-bundle/1","people":[{"id":"p1","name":"A","consent":true}]})"),
-              "people[0].consent: must be an object {…}");
-    EXPECT_EQ(one_issue(R"({"format":"samskab-bundle/1","participations":[{"person":1,"occurrence":"o1","role":"host"}]})"),
-              "participations[0].person: must be a non-empty string");
-    EXPECT_EQ(one_issue(R"({"format":"samskab-bundle/1","places":[{"id":"x","partnership":"p","name":"X","support_threshold":"0.2"}]})"),
-              "places[0].support_threshold: must be a number");
+    EXPECT_EQ(
+        one_issue(
+            R"({"format":"samskab-bundle/1","people":[{"id":"p1","name":"A","support_need":"yes"}]})"),
+        "people[0].support_need: must be true or false");
+    EXPECT_EQ(
+        one_issue(
+            R"({"format":"samskab-bundle/1","people":[{"id":"p1","name":"A","consent":true}]})"),
+        "people[0].consent: must be an object {…}");
+    EXPECT_EQ(
+        one_issue(
+            R"({"format":"samskab-bundle/1","participations":[{"person":1,"occurrence":"o1","role":"host"}]})"),
+        "participations[0].person: must be a non-empty string");
+    EXPECT_EQ(
+        one_issue(
+            R"({"format":"samskab-bundle/1","places":[{"id":"x","partnership":"p","name":"X","support_threshold":"0.2"}]})"),
+        "places[0].support_threshold: must be a number");
 }
 
 TEST(BundleReader, ThresholdMustBeAShare) {
-    EXPECT_EQ(one_issue(R"({"format":"samskab-bundle/1","places":[{"id":"x","partnership":"p","name":"X","support_threshold":20}]})"),
-              "places[0].support_threshold: must be a number from 0 to 1");
+    EXPECT_EQ(
+        one_issue(
+            R"({"format":"samskab-bundle/1","places":[{"id":"x","partnership":"p","name":"X","support_threshold":20}]})"),
+        "places[0].support_threshold: must be a number from 0 to 1");
 }
 
 TEST(BundleReader, OrganisationsAreCheckedToo) {
-    EXPECT_EQ(one_issue(R"({"format":"samskab-bundle/1","partnerships":[{"id":"p","name":"P","organisations":[{"id":"o","name":"O","kind":"ngo"}]}]})"),
-              "partnerships[0].organisations[0].kind: unknown value \"ngo\"; allowed: civil, "
-              "municipality, business, education, other");
+    EXPECT_EQ(
+        one_issue(
+            R"({"format":"samskab-bundle/1","partnerships":[{"id":"p","name":"P","organisations":[{"id":"o","name":"O","kind":"ngo"}]}]})"),
+        "partnerships[0].organisations[0].kind: unknown value \"ngo\"; allowed: civil, "
+        "municipality, business, education, other");
 }
 
 TEST(BundleReader, InvalidJsonAndNonObjectRoot) {
     const std::string broken = one_issue(R"({"format":"samskab-bundle/1","people":[)");
     EXPECT_EQ(broken.rfind("$: the file is not valid JSON (at byte ", 0), 0u) << broken;
     EXPECT_EQ(one_issue("[1,2]"), "$: must be an object {…}");
-    const std::string bad_utf8 = one_issue("{\"format\":\"samskab-bundle/1\",\"people\":[{\"id\":\"p\xff\"}]}");
+    const std::string bad_utf8 =
+        one_issue("{\"format\":\"samskab-bundle/1\",\"people\":[{\"id\":\"p\xff\"}]}");
     EXPECT_EQ(bad_utf8.rfind("$: the file is not valid JSON", 0), 0u) << bad_utf8;
 }
 
 TEST(BundleReader, MessagesInDanish) {
-    EXPECT_EQ(one_issue(R"({"format":"samskab-bundle/1","visits":[{"person":"p1","place":"x","date":"1. maj"}]})",
-                        Lang::Da),
-              "visits[0].date: skal være en dato som ÅÅÅÅ-MM-DD, ikke \"1. maj\"");
+    EXPECT_EQ(
+        one_issue(
+            R"({"format":"samskab-bundle/1","visits":[{"person":"p1","place":"x","date":"1. maj"}]})",
+            Lang::Da),
+        "visits[0].date: skal være en dato som ÅÅÅÅ-MM-DD, ikke \"1. maj\"");
 }
 
 }  // namespace

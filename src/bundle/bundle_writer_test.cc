@@ -19,9 +19,10 @@ TEST(BundleWriter, WritesEveryCollectionAndNullsForAbsentFields) {
     b.people.push_back({"p1", "Åse", false, std::nullopt, std::nullopt, {}});
     const std::string text = write_bundle_text(b);
     EXPECT_NE(text.find("\"format\": \"samskab-bundle/1\""), std::string::npos);
-    EXPECT_NE(text.find(R"({"id":"p1","name":"Åse","support_need":false,"joined":null,)"
-                        R"("entry_channel":null,"consent":{"support_need":false,"pathways":false}})"),
-              std::string::npos)
+    EXPECT_NE(
+        text.find(R"({"id":"p1","name":"Åse","support_need":false,"joined":null,)"
+                  R"("entry_channel":null,"consent":{"support_need":false,"pathways":false}})"),
+        std::string::npos)
         << text;
     for (const char* key : {"partnerships", "places", "companions", "activities", "occurrences",
                             "participations", "visits", "relations", "pathways"}) {
@@ -30,8 +31,8 @@ TEST(BundleWriter, WritesEveryCollectionAndNullsForAbsentFields) {
 }
 
 TEST(BundleWriter, WhatIsWrittenReadsBackToTheSameDocument) {
-    const ReadResult first = read_bundle_text(testing::read_test_file("bundles/small.json"),
-                                              core::Lang::En);
+    const ReadResult first =
+        read_bundle_text(testing::read_test_file("bundles/small.json"), core::Lang::En);
     ASSERT_TRUE(first.issues.empty());
     const std::string written = write_bundle_text(first.bundle);
     const ReadResult second = read_bundle_text(written, core::Lang::En);

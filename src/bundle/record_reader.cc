@@ -24,7 +24,8 @@ std::string RecordReader::path_of(std::string_view key) const {
     return path;
 }
 
-void RecordReader::issue(std::string_view key, Msg id, std::initializer_list<std::string_view> args) {
+void RecordReader::issue(std::string_view key, Msg id,
+                         std::initializer_list<std::string_view> args) {
     m_issues.push_back({path_of(key), core::message(m_lang, id, args)});
 }
 
@@ -56,7 +57,9 @@ std::string RecordReader::id(const char* key) {
     return value->get<std::string>();
 }
 
-std::string RecordReader::text(const char* key) { return id(key); }
+std::string RecordReader::text(const char* key) {
+    return id(key);
+}
 
 std::optional<std::string> RecordReader::optional_id(const char* key) {
     const json* value = optional(key);

@@ -53,7 +53,8 @@ public:
     const nlohmann::json* optional_array(const char* key);
 
     std::string path_of(std::string_view key) const;
-    void issue(std::string_view key, core::Msg id, std::initializer_list<std::string_view> args = {});
+    void issue(std::string_view key, core::Msg id,
+               std::initializer_list<std::string_view> args = {});
     void finish();
 
 private:

@@ -7,7 +7,9 @@
 
 namespace samskab::cli {
 
-core::Lang Context::lang() const { return m_options.lang == "en" ? core::Lang::En : core::Lang::Da; }
+core::Lang Context::lang() const {
+    return m_options.lang == "en" ? core::Lang::En : core::Lang::Da;
+}
 
 core::Result<std::unique_ptr<core::Store>> Context::open_store() const {
     std::string path = m_options.db;
@@ -21,9 +23,11 @@ core::Result<std::unique_ptr<core::Store>> Context::open_store() const {
         const bool da = lang() == core::Lang::Da;
         return core::fail(core::ErrorCode::Usage,
                           da ? "--db: denne samskab kan kun åbne SQLite-filer (sti eller "
-                               "sqlite:STI), ikke \"" + path + "\""
+                               "sqlite:STI), ikke \"" +
+                                   path + "\""
                              : "--db: this samskab can open only SQLite files (a path or "
-                               "sqlite:PATH), not \"" + path + "\"",
+                               "sqlite:PATH), not \"" +
+                                   path + "\"",
                           "--db");
     }
     if (path.empty()) {
@@ -39,17 +43,21 @@ core::Result<std::unique_ptr<core::Store>> Context::open_store() const {
 int report_error(const core::Error& error) {
     std::fprintf(stderr, "samskab: %s\n", error.message.c_str());
     switch (error.code) {
-        case core::ErrorCode::Storage: return EXIT_STORAGE;
-        case core::ErrorCode::Usage: return EXIT_USAGE;
-        default: return EXIT_BAD_INPUT;
+        case core::ErrorCode::Storage:
+            return EXIT_STORAGE;
+        case core::ErrorCode::Usage:
+            return EXIT_USAGE;
+        default:
+            return EXIT_BAD_INPUT;
     }
 }
 
 int run(int argc, char** argv) {
     GlobalOptions options;
-    CLI::App app{"samskab — co-creation partnerships: activities, roles, relations and the "
-                 "self-evaluation computed from them",
-                 "samskab"};
+    CLI::App app{
+        "samskab — co-creation partnerships: activities, roles, relations and the "
+        "self-evaluation computed from them",
+        "samskab"};
     app.set_version_flag("--version", std::string("samskab ") + SAMSKAB_VERSION);
     app.add_option("--db", options.db, "Database: a file path or sqlite:PATH")
         ->capture_default_str();

@@ -28,9 +28,8 @@ void add_generate_command(CLI::App& app, Action& chosen) {
     command->callback([&chosen, options, output] {
         chosen = [options, output](Context&) {
             const core::Bundle bundle = bundle::generate_bundle(*options);
-            auto written = write_output(*output, [&bundle](std::FILE* file) {
-                return bundle::write_bundle(bundle, file);
-            });
+            auto written = write_output(
+                *output, [&bundle](std::FILE* file) { return bundle::write_bundle(bundle, file); });
             return written ? EXIT_OK : report_error(written.error());
         };
     });

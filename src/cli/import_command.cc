@@ -65,8 +65,7 @@ int import_file(Context& context, const std::string& file) {
     const core::Lang lang = context.lang();
     std::FILE* input = file == "-" ? stdin : std::fopen(file.c_str(), "rb");
     if (!input) {
-        return report_error({core::ErrorCode::Invalid,
-                             file + ": " + std::strerror(errno), "FILE"});
+        return report_error({core::ErrorCode::Invalid, file + ": " + std::strerror(errno), "FILE"});
     }
     bundle::ReadResult read = bundle::read_bundle(input, lang);
     if (input != stdin) {

@@ -46,11 +46,12 @@ core::Result<void> write_output(const std::string& path,
         return tl::unexpected(error);
     }
     // mkstemp creates the file readable by its owner only; the output is an ordinary file.
-    ::chmod(temporary.c_str(), 0644 & ~[] {
-        const mode_t mask = ::umask(0);
-        ::umask(mask);
-        return mask;
-    }());
+    ::chmod(
+        temporary.c_str(), 0644 & ~[] {
+            const mode_t mask = ::umask(0);
+            ::umask(mask);
+            return mask;
+        }());
     if (std::rename(temporary.c_str(), path.c_str()) != 0) {
         core::Error error = io_error(path);
         ::unlink(temporary.c_str());

@@ -28,10 +28,9 @@ core::Result<core::Day> date_option(const std::string& name, const std::string& 
     if (auto day = core::parse_date(text)) {
         return *day;
     }
-    return core::fail(core::ErrorCode::Invalid,
-                      name + ": " +
-                          core::message(lang, core::Msg::MustBeDate, {"\"" + text + "\""}),
-                      name);
+    return core::fail(
+        core::ErrorCode::Invalid,
+        name + ": " + core::message(lang, core::Msg::MustBeDate, {"\"" + text + "\""}), name);
 }
 
 int run_report(Context& context, const ReportOptions& o) {
@@ -57,7 +56,7 @@ int run_report(Context& context, const ReportOptions& o) {
                  : o.by == "month"   ? analytics::SliceBy::Month
                                      : analytics::SliceBy::None;
     const std::string format = o.json ? "json" : o.format;
-    request.format = format == "text"  ? analytics::Format::Text
+    request.format = format == "text"   ? analytics::Format::Text
                      : format == "csv"  ? analytics::Format::Csv
                      : format == "html" ? analytics::Format::Html
                                         : analytics::Format::Json;
@@ -91,8 +90,7 @@ void add_report_command(CLI::App& app, Action& chosen) {
         "report", "The indicators (INDICATORS.md) for a period, a place or a partnership");
     auto o = std::make_shared<ReportOptions>();
     command->add_option("--from", o->from, "First day of the period (YYYY-MM-DD)")->required();
-    command->add_option("--to", o->to, "Last day of the period, included (YYYY-MM-DD)")
-        ->required();
+    command->add_option("--to", o->to, "Last day of the period, included (YYYY-MM-DD)")->required();
     auto* place = command->add_option("--place", o->place, "Only this place (its id)");
     auto* partnership =
         command->add_option("--partnership", o->partnership, "Only this partnership (its id)");
@@ -104,14 +102,14 @@ void add_report_command(CLI::App& app, Action& chosen) {
         ->check(CLI::IsMember({"json", "text", "csv", "html"}))
         ->capture_default_str();
     command->add_flag("--json", o->json, "Same as --format json");
-    command->add_option("--suppress", o->suppress,
-                        "Hide small cells below K (default 5), as for the municipal view")
+    command
+        ->add_option("--suppress", o->suppress,
+                     "Hide small cells below K (default 5), as for the municipal view")
         ->expected(0, 1)
         ->default_str("5");
     command->add_option("-o,--output", o->output, "Output file (default: standard output)");
-    command->callback([&chosen, o] {
-        chosen = [o](Context& context) { return run_report(context, *o); };
-    });
+    command->callback(
+        [&chosen, o] { chosen = [o](Context& context) { return run_report(context, *o); }; });
 }
 
 }  // namespace samskab::cli

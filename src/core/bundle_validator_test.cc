@@ -5,19 +5,22 @@
 namespace samskab::core {
 namespace {
 
-Day d(const char* text) { return *parse_date(text); }
+Day d(const char* text) {
+    return *parse_date(text);
+}
 
 // A small valid bundle that each test breaks in one way.
 Bundle valid() {
     Bundle b;
     b.partnerships.push_back({"insp", "INSP!", {{"insp-org", "INSP!", OrganisationKind::Civil}}});
     b.places.push_back({"house", "insp", "Huset", 0.2});
-    b.people.push_back({"p1", "Alex", true, d("2016-03-01"), EntryChannel::Companion, {true, true}});
+    b.people.push_back(
+        {"p1", "Alex", true, d("2016-03-01"), EntryChannel::Companion, {true, true}});
     b.people.push_back({"p2", "Bo", false, std::nullopt, std::nullopt, {}});
     b.people.push_back({"s1", "Guide", false, std::nullopt, std::nullopt, {}});
     b.companions.push_back({"p1", "s1", "insp", d("2016-01-01"), std::nullopt});
-    b.activities.push_back({"a1", "house", "Spisning", ActivityKind::Fixed, std::nullopt,
-                            d("2016-01-10")});
+    b.activities.push_back(
+        {"a1", "house", "Spisning", ActivityKind::Fixed, std::nullopt, d("2016-01-10")});
     b.occurrences.push_back({"o1", "a1", *parse_local_time("2017-02-01T17:00:00"),
                              *parse_local_time("2017-02-01T19:00:00")});
     b.participations.push_back({"p1", "o1", Role::Active});
@@ -40,7 +43,9 @@ std::vector<std::string> check(const Bundle& b, Lang lang = Lang::En,
 
 using Issues = std::vector<std::string>;
 
-TEST(BundleValidator, ValidBundleHasNoIssues) { EXPECT_EQ(check(valid()), Issues{}); }
+TEST(BundleValidator, ValidBundleHasNoIssues) {
+    EXPECT_EQ(check(valid()), Issues{});
+}
 
 TEST(BundleValidator, DuplicateIds) {
     Bundle b = valid();
@@ -105,24 +110,27 @@ TEST(BundleValidator, EndsNotBeforeStarts) {
     b.companions[0].to = d("2015-12-31");
     b.occurrences[0].end = *parse_local_time("2017-02-01T16:59:59");
     b.relations[0].until = d("2017-02-28");
-    EXPECT_EQ(check(b), (Issues{"companions[0].to: must not be before from (2016-01-01)",
-                                "occurrences[0].end: must not be before start (2017-02-01T17:00:00)",
-                                "relations[0].until: must not be before since (2017-03-01)"}));
+    EXPECT_EQ(check(b),
+              (Issues{"companions[0].to: must not be before from (2016-01-01)",
+                      "occurrences[0].end: must not be before start (2017-02-01T17:00:00)",
+                      "relations[0].until: must not be before since (2017-03-01)"}));
 }
 
 TEST(BundleValidator, NobodyIsTheirOwnCompanionOrContact) {
     Bundle b = valid();
     b.companions[0].companion = "p1";
     b.relations[0].b = "p1";
-    EXPECT_EQ(check(b), (Issues{"companions[0].companion: a person cannot be their own companion",
-                                "relations[0].b: a relation must be between two different people"}));
+    EXPECT_EQ(check(b),
+              (Issues{"companions[0].companion: a person cannot be their own companion",
+                      "relations[0].b: a relation must be between two different people"}));
 }
 
 TEST(BundleValidator, OverlappingPeriodsOfOnePairInEitherOrder) {
     Bundle b = valid();
     b.relations[0].until = d("2017-12-31");
     // Same pair written the other way round, starting on the last day of the first period.
-    b.relations.push_back({"p2", "p1", d("2017-12-31"), d("2018-06-30"), RelationSource::SelfReport});
+    b.relations.push_back(
+        {"p2", "p1", d("2017-12-31"), d("2018-06-30"), RelationSource::SelfReport});
     // A later, separate period of the same pair is fine.
     b.relations.push_back({"p1", "p2", d("2019-01-01"), std::nullopt, RelationSource::SelfReport});
     EXPECT_EQ(check(b), Issues{"relations[1]: the relation between \"p1\" and \"p2\" overlaps "

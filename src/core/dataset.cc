@@ -36,9 +36,9 @@ Dataset make_dataset(const Bundle& bundle) {
         data.places.push_back({p.id, partnership_index.at(p.partnership), p.support_threshold});
     }
     for (const auto& p : bundle.people) {
-        data.people.push_back({p.id, p.support_need, p.joined.value_or(NO_DAY),
-                               p.entry_channel ? static_cast<std::int8_t>(*p.entry_channel)
-                                               : std::int8_t{-1}});
+        data.people.push_back(
+            {p.id, p.support_need, p.joined.value_or(NO_DAY),
+             p.entry_channel ? static_cast<std::int8_t>(*p.entry_channel) : std::int8_t{-1}});
     }
     for (const auto& c : bundle.companions) {
         data.companions.push_back({person_index.at(c.person), person_index.at(c.companion),

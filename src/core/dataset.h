@@ -31,7 +31,7 @@ struct Dataset {
     struct Person {
         std::string id;
         bool support_need;
-        Day joined;          // NO_DAY when unknown
+        Day joined;                 // NO_DAY when unknown
         std::int8_t entry_channel;  // an EntryChannel, or -1 when unknown
     };
     struct Companion {

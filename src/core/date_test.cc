@@ -6,7 +6,8 @@ namespace samskab::core {
 namespace {
 
 TEST(Date, ParsesAndFormatsRoundTrip) {
-    for (const char* text : {"1970-01-01", "2016-02-29", "2018-12-31", "1999-03-01", "2000-02-29"}) {
+    for (const char* text :
+         {"1970-01-01", "2016-02-29", "2018-12-31", "1999-03-01", "2000-02-29"}) {
         auto day = parse_date(text);
         ASSERT_TRUE(day.has_value()) << text;
         EXPECT_EQ(format_date(*day), text);
@@ -24,8 +25,9 @@ TEST(Date, LeapDays) {
 }
 
 TEST(Date, RejectsMalformed) {
-    for (const char* text : {"", "2016-1-01", "2016-13-01", "2016-00-10", "2016-04-31",
-                             "2016/01/01", "20160101", "2016-01-01 ", "２016-01-01", "2016-01-0a"}) {
+    for (const char* text :
+         {"", "2016-1-01", "2016-13-01", "2016-00-10", "2016-04-31", "2016/01/01", "20160101",
+          "2016-01-01 ", "２016-01-01", "2016-01-0a"}) {
         EXPECT_FALSE(parse_date(text)) << text;
     }
 }
@@ -42,9 +44,9 @@ TEST(LocalTime, ParsesAndFormats) {
 }
 
 TEST(LocalTime, RejectsMalformed) {
-    for (const char* text : {"2017-02-01", "2017-02-01T24:00:00", "2017-02-01T17:60:00",
-                             "2017-02-01 17:00:00", "2017-02-01T17:00", "2017-02-30T10:00:00",
-                             "2017-02-01T17:00:00Z"}) {
+    for (const char* text :
+         {"2017-02-01", "2017-02-01T24:00:00", "2017-02-01T17:60:00", "2017-02-01 17:00:00",
+          "2017-02-01T17:00", "2017-02-30T10:00:00", "2017-02-01T17:00:00Z"}) {
         EXPECT_FALSE(parse_local_time(text)) << text;
     }
 }

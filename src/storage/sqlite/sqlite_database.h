@@ -50,6 +50,11 @@ private:
     sqlite3_stmt* m_stmt = nullptr;
 };
 
+// Reads are memory-mapped up to this size (see Database::open); a bulk write turns the map off
+// for its own duration because, measured, it slows transactions that outgrow the page cache.
+inline constexpr std::string_view MMAP_ON = "PRAGMA mmap_size = 1073741824";
+inline constexpr std::string_view MMAP_OFF = "PRAGMA mmap_size = 0";
+
 // An open SQLite connection with samskab's settings: WAL, synchronous=FULL (an acknowledged
 // write survives a power cut), foreign keys on, a busy timeout for concurrent writers.
 class Database {
@@ -90,10 +95,10 @@ private:
 }  // namespace samskab::storage::sqlite
 
 // Returns the error of a failed Result<void> expression from the enclosing function.
-#define SAMSKAB_TRY(expression)                        \
-    do {                                               \
-        auto samskab_try_result_ = (expression);       \
-        if (!samskab_try_result_) {                    \
+#define SAMSKAB_TRY(expression)                                 \
+    do {                                                        \
+        auto samskab_try_result_ = (expression);                \
+        if (!samskab_try_result_) {                             \
             return tl::unexpected(samskab_try_result_.error()); \
-        }                                              \
+        }                                                       \
     } while (false)

@@ -20,8 +20,8 @@ core::Result<core::Day> day_column(const Database& db, const Statement& s, int c
     if (auto day = core::parse_date(s.column_text(column))) {
         return *day;
     }
-    return tl::unexpected(db.error("a stored date is damaged: \"" +
-                                   std::string(s.column_text(column)) + "\""));
+    return tl::unexpected(
+        db.error("a stored date is damaged: \"" + std::string(s.column_text(column)) + "\""));
 }
 
 core::Result<std::optional<core::Day>> optional_day_column(const Database& db, const Statement& s,
@@ -45,7 +45,7 @@ core::Result<E> enum_column(const Database& db, const Statement& s, int column) 
         db.error("a stored value is damaged: \"" + std::string(s.column_text(column)) + "\""));
 }
 
-#define SAMSKAB_TRY_ASSIGN(target, expression)            \
+#define SAMSKAB_TRY_ASSIGN(target, expression)             \
     do {                                                   \
         auto samskab_value_ = (expression);                \
         if (!samskab_value_) {                             \
@@ -192,22 +192,23 @@ core::Result<core::Bundle> SqliteStore::export_bundle() {
             b.activities.push_back(std::move(a));
             return {};
         }));
-    SAMSKAB_TRY(each_row(
-        db, "SELECT id, activity, start, end FROM occurrences ORDER BY id",
-        [&](const Statement& s) -> core::Result<void> {
-            auto start = core::parse_local_time(s.column_text(2));
-            auto end = core::parse_local_time(s.column_text(3));
-            if (!start || !end) {
-                return tl::unexpected(db.error("a stored time is damaged"));
-            }
-            b.occurrences.push_back(
-                {std::string(s.column_text(0)), activity_ids.at(s.column_int(1)), *start, *end});
-            return {};
-        }));
+    SAMSKAB_TRY(each_row(db, "SELECT id, activity, start, end FROM occurrences ORDER BY id",
+                         [&](const Statement& s) -> core::Result<void> {
+                             auto start = core::parse_local_time(s.column_text(2));
+                             auto end = core::parse_local_time(s.column_text(3));
+                             if (!start || !end) {
+                                 return tl::unexpected(db.error("a stored time is damaged"));
+                             }
+                             b.occurrences.push_back({std::string(s.column_text(0)),
+                                                      activity_ids.at(s.column_int(1)), *start,
+                                                      *end});
+                             return {};
+                         }));
     SAMSKAB_TRY(each_row(db, "SELECT occurrence, person, role FROM participations",
                          [&](const Statement& s) -> core::Result<void> {
                              core::Participation p{person_ids.at(s.column_int(1)),
-                                                   occurrence_ids.at(s.column_int(0)), {}};
+                                                   occurrence_ids.at(s.column_int(0)),
+                                                   {}};
                              SAMSKAB_TRY_ASSIGN(p.role, enum_column<core::Role>(db, s, 2));
                              b.participations.push_back(std::move(p));
                              return {};
@@ -215,25 +216,28 @@ core::Result<core::Bundle> SqliteStore::export_bundle() {
     std::sort(b.participations.begin(), b.participations.end(), [](const auto& x, const auto& y) {
         return std::tie(x.occurrence, x.person) < std::tie(y.occurrence, y.person);
     });
-    SAMSKAB_TRY(each_row(db, "SELECT person, place, date FROM visits",
-                         [&](const Statement& s) -> core::Result<void> {
-                             core::Visit v{person_ids.at(s.column_int(0)),
-                                           place_ids.at(s.column_int(1)), 0};
-                             SAMSKAB_TRY_ASSIGN(v.date, day_column(db, s, 2));
-                             b.visits.push_back(std::move(v));
-                             return {};
-                         }));
+    SAMSKAB_TRY(each_row(
+        db, "SELECT person, place, date FROM visits",
+        [&](const Statement& s) -> core::Result<void> {
+            core::Visit v{person_ids.at(s.column_int(0)), place_ids.at(s.column_int(1)), 0};
+            SAMSKAB_TRY_ASSIGN(v.date, day_column(db, s, 2));
+            b.visits.push_back(std::move(v));
+            return {};
+        }));
     std::sort(b.visits.begin(), b.visits.end(), [](const auto& x, const auto& y) {
         return std::tie(x.person, x.place, x.date) < std::tie(y.person, y.place, y.date);
     });
     SAMSKAB_TRY(each_row(db, "SELECT a, b, since, until, source FROM relations",
                          [&](const Statement& s) -> core::Result<void> {
                              core::Relation r{person_ids.at(s.column_int(0)),
-                                              person_ids.at(s.column_int(1)), 0, std::nullopt,
+                                              person_ids.at(s.column_int(1)),
+                                              0,
+                                              std::nullopt,
                                               {}};
                              SAMSKAB_TRY_ASSIGN(r.since, day_column(db, s, 2));
                              SAMSKAB_TRY_ASSIGN(r.until, optional_day_column(db, s, 3));
-                             SAMSKAB_TRY_ASSIGN(r.source, enum_column<core::RelationSource>(db, s, 4));
+                             SAMSKAB_TRY_ASSIGN(r.source,
+                                                enum_column<core::RelationSource>(db, s, 4));
                              b.relations.push_back(std::move(r));
                              return {};
                          }));
@@ -270,49 +274,49 @@ core::Result<core::Dataset> SqliteStore::load_dataset() {
                              d.partnerships.push_back({std::string(s.column_text(1))});
                              return {};
                          }));
-    SAMSKAB_TRY(each_row(db, "SELECT pk, id, partnership, support_threshold FROM places ORDER BY pk",
-                         [&](const Statement& s) -> core::Result<void> {
-                             places.add(s.column_int(0));
-                             d.places.push_back({std::string(s.column_text(1)),
-                                                 partnerships[s.column_int(2)],
-                                                 s.column_double(3)});
-                             return {};
-                         }));
-    SAMSKAB_TRY(each_row(
-        db, "SELECT pk, id, support_need, joined, entry_channel FROM people ORDER BY pk",
-        [&](const Statement& s) -> core::Result<void> {
-            people.add(s.column_int(0));
-            Dataset::Person p{std::string(s.column_text(1)), s.column_int(2) != 0, core::NO_DAY,
-                              -1};
-            if (!s.column_is_null(3)) {
-                SAMSKAB_TRY_ASSIGN(p.joined, day_column(db, s, 3));
-            }
-            if (!s.column_is_null(4)) {
-                core::EntryChannel channel{};
-                SAMSKAB_TRY_ASSIGN(channel, enum_column<core::EntryChannel>(db, s, 4));
-                p.entry_channel = static_cast<std::int8_t>(channel);
-            }
-            d.people.push_back(std::move(p));
-            return {};
-        }));
-    SAMSKAB_TRY(each_row(
-        db, "SELECT person, companion, partnership, from_date, to_date FROM companions",
-        [&](const Statement& s) -> core::Result<void> {
-            Dataset::Companion c{people[s.column_int(0)], people[s.column_int(1)],
-                                 partnerships[s.column_int(2)], 0, core::DAY_MAX};
-            SAMSKAB_TRY_ASSIGN(c.from, day_column(db, s, 3));
-            if (!s.column_is_null(4)) {
-                SAMSKAB_TRY_ASSIGN(c.to, day_column(db, s, 4));
-            }
-            d.companions.push_back(c);
-            return {};
-        }));
+    SAMSKAB_TRY(
+        each_row(db, "SELECT pk, id, partnership, support_threshold FROM places ORDER BY pk",
+                 [&](const Statement& s) -> core::Result<void> {
+                     places.add(s.column_int(0));
+                     d.places.push_back({std::string(s.column_text(1)),
+                                         partnerships[s.column_int(2)], s.column_double(3)});
+                     return {};
+                 }));
+    SAMSKAB_TRY(
+        each_row(db, "SELECT pk, id, support_need, joined, entry_channel FROM people ORDER BY pk",
+                 [&](const Statement& s) -> core::Result<void> {
+                     people.add(s.column_int(0));
+                     Dataset::Person p{std::string(s.column_text(1)), s.column_int(2) != 0,
+                                       core::NO_DAY, -1};
+                     if (!s.column_is_null(3)) {
+                         SAMSKAB_TRY_ASSIGN(p.joined, day_column(db, s, 3));
+                     }
+                     if (!s.column_is_null(4)) {
+                         core::EntryChannel channel{};
+                         SAMSKAB_TRY_ASSIGN(channel, enum_column<core::EntryChannel>(db, s, 4));
+                         p.entry_channel = static_cast<std::int8_t>(channel);
+                     }
+                     d.people.push_back(std::move(p));
+                     return {};
+                 }));
+    SAMSKAB_TRY(
+        each_row(db, "SELECT person, companion, partnership, from_date, to_date FROM companions",
+                 [&](const Statement& s) -> core::Result<void> {
+                     Dataset::Companion c{people[s.column_int(0)], people[s.column_int(1)],
+                                          partnerships[s.column_int(2)], 0, core::DAY_MAX};
+                     SAMSKAB_TRY_ASSIGN(c.from, day_column(db, s, 3));
+                     if (!s.column_is_null(4)) {
+                         SAMSKAB_TRY_ASSIGN(c.to, day_column(db, s, 4));
+                     }
+                     d.companions.push_back(c);
+                     return {};
+                 }));
     SAMSKAB_TRY(each_row(
         db, "SELECT pk, id, place, kind, initiated_by, created FROM activities ORDER BY pk",
         [&](const Statement& s) -> core::Result<void> {
             activities.add(s.column_int(0));
-            Dataset::Activity a{std::string(s.column_text(1)), places[s.column_int(2)], {},
-                                Dataset::NONE, 0};
+            Dataset::Activity a{
+                std::string(s.column_text(1)), places[s.column_int(2)], {}, Dataset::NONE, 0};
             SAMSKAB_TRY_ASSIGN(a.kind, enum_column<core::ActivityKind>(db, s, 3));
             if (!s.column_is_null(4)) {
                 a.initiated_by = people[s.column_int(4)];
@@ -321,7 +325,8 @@ core::Result<core::Dataset> SqliteStore::load_dataset() {
             d.activities.push_back(std::move(a));
             return {};
         }));
-    SAMSKAB_TRY(each_row(db, "SELECT pk, activity, substr(start, 1, 10) FROM occurrences ORDER BY pk",
+    SAMSKAB_TRY(each_row(db,
+                         "SELECT pk, activity, substr(start, 1, 10) FROM occurrences ORDER BY pk",
                          [&](const Statement& s) -> core::Result<void> {
                              occurrences.add(s.column_int(0));
                              Dataset::Occurrence o{activities[s.column_int(1)], 0};
@@ -334,14 +339,14 @@ core::Result<core::Dataset> SqliteStore::load_dataset() {
                              d.participations.reserve(static_cast<size_t>(s.column_int(0)));
                              return {};
                          }));
-    SAMSKAB_TRY(each_row(db, "SELECT occurrence, person, role FROM participations",
-                         [&](const Statement& s) -> core::Result<void> {
-                             Dataset::Participation p{people[s.column_int(1)],
-                                                      occurrences[s.column_int(0)], {}};
-                             SAMSKAB_TRY_ASSIGN(p.role, enum_column<core::Role>(db, s, 2));
-                             d.participations.push_back(p);
-                             return {};
-                         }));
+    SAMSKAB_TRY(each_row(
+        db, "SELECT occurrence, person, role FROM participations",
+        [&](const Statement& s) -> core::Result<void> {
+            Dataset::Participation p{people[s.column_int(1)], occurrences[s.column_int(0)], {}};
+            SAMSKAB_TRY_ASSIGN(p.role, enum_column<core::Role>(db, s, 2));
+            d.participations.push_back(p);
+            return {};
+        }));
     SAMSKAB_TRY(each_row(db, "SELECT person, place, date FROM visits",
                          [&](const Statement& s) -> core::Result<void> {
                              Dataset::Visit v{people[s.column_int(0)], places[s.column_int(1)], 0};
@@ -349,17 +354,17 @@ core::Result<core::Dataset> SqliteStore::load_dataset() {
                              d.visits.push_back(v);
                              return {};
                          }));
-    SAMSKAB_TRY(each_row(db, "SELECT a, b, since, until FROM relations",
-                         [&](const Statement& s) -> core::Result<void> {
-                             Dataset::Relation r{people[s.column_int(0)], people[s.column_int(1)],
-                                                 0, core::DAY_MAX};
-                             SAMSKAB_TRY_ASSIGN(r.since, day_column(db, s, 2));
-                             if (!s.column_is_null(3)) {
-                                 SAMSKAB_TRY_ASSIGN(r.until, day_column(db, s, 3));
-                             }
-                             d.relations.push_back(r);
-                             return {};
-                         }));
+    SAMSKAB_TRY(each_row(
+        db, "SELECT a, b, since, until FROM relations",
+        [&](const Statement& s) -> core::Result<void> {
+            Dataset::Relation r{people[s.column_int(0)], people[s.column_int(1)], 0, core::DAY_MAX};
+            SAMSKAB_TRY_ASSIGN(r.since, day_column(db, s, 2));
+            if (!s.column_is_null(3)) {
+                SAMSKAB_TRY_ASSIGN(r.until, day_column(db, s, 3));
+            }
+            d.relations.push_back(r);
+            return {};
+        }));
     SAMSKAB_TRY(each_row(db, "SELECT person, date, kind FROM pathways",
                          [&](const Statement& s) -> core::Result<void> {
                              Dataset::Pathway p{people[s.column_int(0)], 0, {}};

@@ -333,13 +333,19 @@ private:
 core::Result<core::ImportSummary> SqliteStore::import_bundle(const core::Bundle& bundle) {
     // Per-row foreign-key checks would double the time of a large import and add no safety
     // here: the importer writes only keys it has just written or looked up itself, inside one
-    // IMMEDIATE transaction that no other writer can interleave with. The pragma cannot change
-    // inside a transaction, so it is switched around it and always switched back.
+    // IMMEDIATE transaction that no other writer can interleave with. The memory map of reads
+    // slows a transaction larger than the page cache (measured: 20 s instead of 14 s for the
+    // 50,000-person bundle). Pragmas cannot change inside a transaction, so both are switched
+    // around it and always switched back.
     SAMSKAB_TRY(m_db->exec("PRAGMA foreign_keys = OFF"));
-    struct KeysBackOn {
+    SAMSKAB_TRY(m_db->exec(MMAP_OFF));
+    struct SettingsBack {
         Database& db;
-        ~KeysBackOn() { (void)db.exec("PRAGMA foreign_keys = ON"); }
-    } keys_back_on{*m_db};
+        ~SettingsBack() {
+            (void)db.exec("PRAGMA foreign_keys = ON");
+            (void)db.exec(MMAP_ON);
+        }
+    } settings_back{*m_db};
     auto transaction = Transaction::begin(*m_db);
     if (!transaction) {
         return tl::unexpected(transaction.error());

@@ -181,7 +181,9 @@ const std::vector<Migration>& migrations() {
     return all;
 }
 
-int latest_version() { return migrations().back().version; }
+int latest_version() {
+    return migrations().back().version;
+}
 
 core::Result<int> schema_version(Database& db) {
     SAMSKAB_TRY(db.exec(SCHEMA_TABLE));

@@ -21,8 +21,8 @@ namespace fs = std::filesystem;
 class SqliteStoreTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        m_dir = fs::temp_directory_path() /
-                ("samskab-test-" + std::to_string(std::random_device{}()));
+        m_dir =
+            fs::temp_directory_path() / ("samskab-test-" + std::to_string(std::random_device{}()));
         fs::create_directories(m_dir);
     }
     void TearDown() override { fs::remove_all(m_dir); }
@@ -143,6 +143,27 @@ TEST_F(SqliteStoreTest, FailedImportChangesNothing) {
     EXPECT_FALSE(*store->contains(core::Collection::People, "p9"));
 }
 
+// The import switches foreign-key checks and the read map off for its own duration only.
+TEST_F(SqliteStoreTest, ImportRestoresConnectionSettingsEvenWhenItFails) {
+    auto store = open("a.db");
+    auto setting = [&](const char* pragma) {
+        Statement s = store->database().prepare(std::string("PRAGMA ") + pragma);
+        EXPECT_TRUE(*s.step());
+        return s.column_int(0);
+    };
+    ASSERT_TRUE(store->import_bundle(small_bundle()));
+    EXPECT_EQ(setting("foreign_keys"), 1);
+    EXPECT_GT(setting("mmap_size"), 0);
+    core::Bundle broken;
+    broken.participations.push_back({"nobody", "o1", core::Role::Active});
+    ASSERT_FALSE(store->import_bundle(broken));
+    EXPECT_EQ(setting("foreign_keys"), 1);
+    EXPECT_GT(setting("mmap_size"), 0);
+    // With checks on again, the database refuses a dangling reference written directly.
+    EXPECT_FALSE(store->database().exec(
+        "INSERT INTO participations (occurrence, person, role) VALUES (999, 999, 'active')"));
+}
+
 TEST_F(SqliteStoreTest, TheDatabaseItselfRefusesASupportNeedWithoutConsent) {
     auto store = open("a.db");
     core::Bundle b;
@@ -159,11 +180,12 @@ TEST_F(SqliteStoreTest, UpgradesADatabaseMadeByTheFirstMigration) {
         ASSERT_TRUE(db);
         ASSERT_TRUE(migrate(**db, 1));
         EXPECT_EQ(*schema_version(**db), 1);
-        ASSERT_TRUE((*db)->exec("INSERT INTO partnerships (id, name) VALUES ('vimby', 'Vimby');"
-                                "INSERT INTO people (id, name, support_need, consent_support_need,"
-                                " consent_pathways) VALUES ('p1', 'Åse', 1, 1, 0);"));
-        Statement accounts = (*db)->prepare(
-            "SELECT count(*) FROM sqlite_schema WHERE name = 'accounts'");
+        ASSERT_TRUE(
+            (*db)->exec("INSERT INTO partnerships (id, name) VALUES ('vimby', 'Vimby');"
+                        "INSERT INTO people (id, name, support_need, consent_support_need,"
+                        " consent_pathways) VALUES ('p1', 'Åse', 1, 1, 0);"));
+        Statement accounts =
+            (*db)->prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'accounts'");
         ASSERT_TRUE(*accounts.step());
         EXPECT_EQ(accounts.column_int(0), 0);
     }
