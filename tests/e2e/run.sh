@@ -106,5 +106,28 @@ expect_contains report-bad-date err.txt "--from"
 expect_status report-unknown-place 1 "$bin" --db g.db report --from 2016-01-01 --to 2016-12-31 --place nowhere
 expect_contains report-unknown-place err.txt "nowhere"
 
+# --- report of the small bundle: hand-checked figures (reports/README.md) ---------------
+expect_status small-db 0 "$bin" --db small.db import "$tests/bundles/small.json"
+expect_status small-report 0 "$bin" --db small.db report --from 2016-01-01 --to 2018-12-31 --json
+diff -u "$tests/e2e/reports/small-2016-2018.json" out.txt && pass || fail "report 2016-2018 differs"
+expect_status small-report-2017 0 "$bin" --db small.db report --from 2017-01-01 --to 2017-12-31 --format json
+diff -u "$tests/e2e/reports/small-2017.json" out.txt && pass || fail "report 2017 differs"
+expect_status small-report-place 0 "$bin" --db small.db report --from 2016-01-01 --to 2018-12-31 --place insp-house --json
+diff -u "$tests/e2e/reports/small-2016-2018.json" out.txt && pass || fail "the only place's report differs"
+expect_status report-csv 0 "$bin" --db small.db report --from 2016-01-01 --to 2018-12-31 --by year --format csv
+[ "$(head -c 3 out.txt | od -An -tx1 | tr -d ' ')" = "efbbbf" ] && pass || fail "csv: no UTF-8 BOM"
+[ "$(wc -l < out.txt)" -eq 4 ] && pass || fail "csv: expected a header and three yearly rows"
+expect_contains report-csv out.txt "0,5;"
+expect_status report-text-en 0 "$bin" --db small.db --lang en report --from 2016-01-01 --to 2018-12-31 --format text
+expect_contains report-text-en out.txt "Participants: 2 people"
+expect_status report-text-da 0 "$bin" --db small.db report --from 2016-01-01 --to 2018-12-31 --format text
+expect_contains report-text-da out.txt "Deltagere: 2 personer"
+expect_status report-html 0 "$bin" --db small.db report --from 2016-01-01 --to 2018-12-31 --format html -o report.html
+expect_contains report-html report.html '<html lang="da">'
+expect_status report-suppress 0 "$bin" --db small.db report --from 2016-01-01 --to 2018-12-31 --suppress
+expect_contains report-suppress out.txt '"participants": "<5"'
+expect_status report-from-after-to 1 "$bin" --db small.db report --from 2018-01-01 --to 2017-12-31
+expect_contains report-from-after-to err.txt "--from"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
