@@ -20,7 +20,7 @@ build: configure
 
 # Every test through CTest: unit tests beside the code, end-to-end cases under tests/.
 test: build
-	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS) --timeout 900
+	@JOBS=$(JOBS) bash scripts/test.sh $(BUILD)
 
 # Import, export and report on a generated 50,000-person bundle; figures to bench/out/.
 bench: build
