@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS ?= 2
 CMAKE_ARGS ?=
 
-.PHONY: all deps configure build test bench run clean format
+.PHONY: all deps configure build test bench run fuzz clean format
 
 all: build
 
@@ -29,6 +29,10 @@ bench: build
 # Builds a demonstration database from generated data and prints its yearly report.
 run: build
 	@bash scripts/run.sh $(BUILD)
+
+# Each libFuzzer target for FUZZ_SECONDS (default 60); not part of `make test`.
+fuzz:
+	@bash scripts/fuzz.sh
 
 format:
 	@clang-format -i $$(git ls-files 'src/*.cc' 'src/*.h' 'bench/*.cc')

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages samskab builds and tests with, skipping those already present.
+# Usage: deps.sh [EXTRA_PACKAGE...]
 # `apt-get update` runs only when something must be installed.
 set -euo pipefail
 
@@ -13,6 +14,9 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev  # tests and benchmarks
   time                    # peak memory in benchmarks (/usr/bin/time -v)
 )
+
+# Extra packages for one task (e.g. `make fuzz` adds clang) come as arguments.
+PACKAGES+=("$@")
 
 missing=()
 for package in "${PACKAGES[@]}"; do

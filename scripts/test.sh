@@ -1,7 +1,28 @@
 #!/usr/bin/env bash
-# `make test`: every test through CTest in the build directory given as $1.
+# `make test`: every test through CTest in the build directory given as $1, then the same tests
+# built with AddressSanitizer and UndefinedBehaviorSanitizer in $1-asan (SAMSKAB_SANITIZE=0
+# skips that second pass, for a quick local run).
 set -euo pipefail
+cd "$(dirname "$0")/.."
 build=${1:-build}
 jobs=${JOBS:-2}
+sanitize=${SAMSKAB_SANITIZE:-1}
+asan="${build}-asan"
 
-(cd "$build" && ctest --output-on-failure -j"$jobs" --timeout 900)
+if [ "$sanitize" != 0 ]; then
+  cmake -S . -B "$asan" -G Ninja -DSAMSKAB_SANITIZE=ON -DSAMSKAB_BENCH=OFF > /dev/null
+  cmake --build "$asan" -j"$jobs"
+fi
+
+# Runs both passes; a failure in either fails `make test`.
+run_all() {
+  (cd "$build" && ctest --output-on-failure -j"$jobs" --timeout 900)
+  if [ "$sanitize" != 0 ]; then
+    echo "== with AddressSanitizer and UndefinedBehaviorSanitizer"
+    (cd "$asan" && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+      UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+      ctest --output-on-failure -j"$jobs" --timeout 900)
+  fi
+}
+
+run_all

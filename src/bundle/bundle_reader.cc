@@ -99,7 +99,7 @@ private:
                 m_index = 0;
                 m_in_array = false;
                 if (m_section == Section::None && m_key != "format") {
-                    issue(m_key, Msg::UnknownField);
+                    issue(key_in_path(m_key), Msg::UnknownField);
                 }
                 return true;
             case Event::array_start:
@@ -264,6 +264,16 @@ private:
     size_t m_index = 0;
 };
 
+// The library's own explanation, without its "[json.exception...]" prefix.
+std::string library_message(const json::exception& e) {
+    std::string what = e.what();
+    if (auto end = what.find("] ");
+        what.rfind("[json.exception", 0) == 0 && end != std::string::npos) {
+        what = what.substr(end + 2);
+    }
+    return what;
+}
+
 template <class Input>
 ReadResult read(Input&& input, core::Lang lang) {
     Collector collector(lang);
@@ -277,11 +287,10 @@ ReadResult read(Input&& input, core::Lang lang) {
         collector.finish();
     } catch (const json::parse_error& e) {
         // The JSON library reports syntax errors by exception; they are the user's input errors.
-        std::string what = e.what();
-        if (auto pos = what.find("parse error"); pos != std::string::npos) {
-            what = what.substr(pos);
-        }
-        collector.issue("$", Msg::InvalidJson, {std::to_string(e.byte), what});
+        collector.issue("$", Msg::InvalidJson, {std::to_string(e.byte), library_message(e)});
+    } catch (const json::exception& e) {
+        // Well-formed JSON the library cannot represent, such as a number beyond a double.
+        collector.issue("$", Msg::InvalidJsonValue, {library_message(e)});
     }
     return std::move(collector.result);
 }

@@ -72,6 +72,14 @@ TEST(BundleReader, UnknownTopLevelKeyIsAnError) {
               "peeple: unknown field (a typo?)");
 }
 
+// Found by fuzzing: an empty key gave an issue with an empty path.
+TEST(BundleReader, UnusualKeysAreQuotedInPaths) {
+    EXPECT_EQ(one_issue(R"({"format":"samskab-bundle/1","":[]})"), "\"\": unknown field (a typo?)");
+    EXPECT_EQ(
+        one_issue(R"({"format":"samskab-bundle/1","people":[{"id":"p1","name":"A","x y":1}]})"),
+        "people[0].\"x y\": unknown field (a typo?)");
+}
+
 TEST(BundleReader, UnknownFieldInRecordIsAnError) {
     EXPECT_EQ(
         one_issue(
@@ -161,6 +169,14 @@ TEST(BundleReader, InvalidJsonAndNonObjectRoot) {
     const std::string bad_utf8 =
         one_issue("{\"format\":\"samskab-bundle/1\",\"people\":[{\"id\":\"p\xff\"}]}");
     EXPECT_EQ(bad_utf8.rfind("$: the file is not valid JSON", 0), 0u) << bad_utf8;
+}
+
+// Found by fuzzing: a number beyond a double escaped the reader as an exception.
+TEST(BundleReader, NumberTooLargeIsAnIssueNotACrash) {
+    EXPECT_EQ(
+        one_issue(
+            R"({"format":"samskab-bundle/1","places":[{"id":"x","partnership":"p","name":"X","support_threshold":1e400}]})"),
+        "$: the file has a value that cannot be read: number overflow parsing '1e400'");
 }
 
 TEST(BundleReader, MessagesInDanish) {

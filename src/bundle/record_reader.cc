@@ -1,5 +1,7 @@
 #include "bundle/record_reader.h"
 
+#include <algorithm>
+
 namespace samskab::bundle {
 
 using core::Msg;
@@ -13,15 +15,21 @@ std::string quote(const json& value) {
     return text;
 }
 
+std::string key_in_path(std::string_view key) {
+    const bool plain = !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '_' || c == '-';
+    });
+    return plain ? std::string(key)
+                 : json(std::string(key)).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 RecordReader::RecordReader(const json& object, std::string path, core::Lang lang,
                            std::vector<core::BundleIssue>& issues)
     : m_object(object), m_path(std::move(path)), m_lang(lang), m_issues(issues) {}
 
 std::string RecordReader::path_of(std::string_view key) const {
-    std::string path = m_path;
-    path += '.';
-    path += key;
-    return path;
+    return m_path + "." + key_in_path(key);
 }
 
 void RecordReader::issue(std::string_view key, Msg id,

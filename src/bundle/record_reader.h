@@ -90,4 +90,8 @@ private:
 // A JSON value quoted for a message: strings in quotes, the rest as JSON, cut short if long.
 std::string quote(const nlohmann::json& value);
 
+// A key as it appears in an issue's path: plain names as they are, anything else (an empty key,
+// spaces, dots, brackets) as a JSON string, so that every path names one place unambiguously.
+std::string key_in_path(std::string_view key);
+
 }  // namespace samskab::bundle

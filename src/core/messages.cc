@@ -17,6 +17,8 @@ struct Text {
 constexpr std::array TEXTS = {
     Text{Msg::InvalidJson, "filen er ikke gyldig JSON (ved byte {}): {}",
          "the file is not valid JSON (at byte {}): {}"},
+    Text{Msg::InvalidJsonValue, "filen har en værdi, der ikke kan læses: {}",
+         "the file has a value that cannot be read: {}"},
     Text{Msg::MustBeObject, "skal være et objekt {…}", "must be an object {…}"},
     Text{Msg::MustBeArray, "skal være en liste […]", "must be a list […]"},
     Text{Msg::MustBeString, "skal være en tekst", "must be a string"},

@@ -16,6 +16,7 @@ bool parse_lang(std::string_view text, Lang& out);
 // placeholders filled in order from `args`.
 enum class Msg {
     InvalidJson,
+    InvalidJsonValue,
     MustBeObject,
     MustBeArray,
     MustBeString,
