@@ -26,7 +26,7 @@ test: build
 bench: build
 	@bash bench/run.sh $(BUILD)
 
-# Builds a demonstration database from generated data and prints its yearly report.
+# Creates the demo database (`samskab demo`: the booklet's three partnerships) and prints a report.
 run: build
 	@bash scripts/run.sh $(BUILD)
 

@@ -4,6 +4,10 @@
 # (Python's C JSON parser reading the same file), because this machine is noisy: compare the
 # ratio between runs, not the seconds. Results also go to bench/out/results.txt.
 set -euo pipefail
+# PostgreSQL is measured in the same run, on SAMSKAB_TEST_PG_URL's server or a throwaway one.
+if [ -z "${SAMSKAB_TEST_PG_URL:-}" ]; then
+  exec bash "$(dirname "$0")/../scripts/with_postgres.sh" bash "$0" "$@"
+fi
 build=${1:-build}
 bin="$build/samskab"
 people=${BENCH_PEOPLE:-50000}
@@ -55,6 +59,28 @@ timed report_by_month_cli "$bin" --db "$db" report --from 2016-01-01 --to 2018-1
 import_mb=$(median "$work/import.mb")
 say "import peak memory: ${import_mb} MB = $(awk -v a="$import_mb" -v b="$size_mb" 'BEGIN {printf "%.2f", a / b}') x the bundle size (limit 3x)"
 say "import vs baseline: $(awk -v a="$(median "$work/import.s")" -v b="$(median "$work/baseline_python_json_load.s")" 'BEGIN {printf "%.2f", a / b}') x the time Python takes only to parse the file"
+
+# --- the same bundle in PostgreSQL, against the SQLite figures above -------------------------
+pg_name="samskab_bench_$$"
+pg_base=${SAMSKAB_TEST_PG_URL%%\?*}
+pg="${pg_base%/*}/$pg_name${SAMSKAB_TEST_PG_URL#"$pg_base"}"
+pg_admin() {
+  PGOPTIONS="-c client_min_messages=warning" psql -q -v ON_ERROR_STOP=1 "$SAMSKAB_TEST_PG_URL" "$@" > /dev/null
+}
+fresh_pg() { pg_admin -c "DROP DATABASE IF EXISTS \"$pg_name\" WITH (FORCE)" -c "CREATE DATABASE \"$pg_name\""; }
+trap 'pg_admin -c "DROP DATABASE IF EXISTS \"$pg_name\" WITH (FORCE)" || true; rm -rf "$work"' EXIT
+say ""
+say "PostgreSQL $(psql -Atc 'SHOW server_version' "$SAMSKAB_TEST_PG_URL"), the same bundle:"
+BEFORE_EACH=fresh_pg timed pg_import "$bin" --db "$pg" import "$bundle"
+timed pg_export "$bin" --db "$pg" export -o "$work/pg-export.json"
+timed pg_report_full_cli "$bin" --db "$pg" report --from 2016-01-01 --to 2018-12-31 --json
+timed pg_report_by_month_cli "$bin" --db "$pg" report --from 2016-01-01 --to 2018-12-31 --by month --json
+cmp -s "$work/export.json" "$work/pg-export.json" && say "export: byte-identical to SQLite's" ||
+  say "export: DIFFERS from SQLite's"
+for step in import export report_full_cli report_by_month_cli; do
+  say "$(awk -v step="$step" -v pg="$(median "$work/pg_$step.s")" -v lite="$(median "$work/$step.s")" \
+    'BEGIN {r = lite > 0 ? pg / lite : 0; printf "%-28s PostgreSQL / SQLite = %.2f (limit 3)%s", step, r, (r > 3 ? "  OVER THE LIMIT" : "")}')"
+done
 
 say ""
 say "report split (Google Benchmark, median of ${runs} repetitions):"

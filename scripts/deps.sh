@@ -7,6 +7,8 @@ set -euo pipefail
 PACKAGES=(
   cmake ninja-build g++ make pkg-config
   libsqlite3-dev          # the embedded store
+  libpqxx-dev             # the PostgreSQL store (libpqxx 6.4, with libpq)
+  postgresql-15 postgresql-client-15  # a throwaway server for the tests (scripts/with_postgres.sh)
   nlohmann-json3-dev      # bundle and report JSON
   libfmt-dev              # formatting of messages and reports
   libcli11-dev            # the command line

@@ -8,6 +8,8 @@ build=${1:-build}
 jobs=${JOBS:-2}
 sanitize=${SAMSKAB_SANITIZE:-1}
 asan="${build}-asan"
+# Each pass runs against a throwaway PostgreSQL server (or SAMSKAB_TEST_PG_URL's, when set).
+with_postgres="$PWD/scripts/with_postgres.sh"
 
 if [ "$sanitize" != 0 ]; then
   cmake -S . -B "$asan" -G Ninja -DSAMSKAB_SANITIZE=ON -DSAMSKAB_BENCH=OFF > /dev/null
@@ -16,12 +18,12 @@ fi
 
 # Runs both passes; a failure in either fails `make test`.
 run_all() {
-  (cd "$build" && ctest --output-on-failure -j"$jobs" --timeout 900)
+  (cd "$build" && bash "$with_postgres" ctest --output-on-failure -j"$jobs" --timeout 900)
   if [ "$sanitize" != 0 ]; then
     echo "== with AddressSanitizer and UndefinedBehaviorSanitizer"
     (cd "$asan" && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
       UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-      ctest --output-on-failure -j"$jobs" --timeout 900)
+      bash "$with_postgres" ctest --output-on-failure -j"$jobs" --timeout 900)
   fi
 }
 

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "cli/command.h"
+#include "storage/postgres/postgres_store.h"
 #include "storage/sqlite/sqlite_store.h"
 
 namespace samskab::cli {
@@ -13,6 +14,13 @@ core::Lang Context::lang() const {
 
 core::Result<std::unique_ptr<core::Store>> Context::open_store() const {
     std::string path = m_options.db;
+    if (path.rfind("postgresql://", 0) == 0 || path.rfind("postgres://", 0) == 0) {
+        auto store = storage::postgres::PostgresStore::open(path);
+        if (!store) {
+            return tl::unexpected(store.error());
+        }
+        return std::unique_ptr<core::Store>(std::move(*store));
+    }
     if (path.rfind("sqlite:", 0) == 0) {
         path = path.substr(7);
         // sqlite:///abs/path and sqlite://rel are accepted spellings of the same thing.
@@ -22,11 +30,11 @@ core::Result<std::unique_ptr<core::Store>> Context::open_store() const {
     } else if (path.find("://") != std::string::npos) {
         const bool da = lang() == core::Lang::Da;
         return core::fail(core::ErrorCode::Usage,
-                          da ? "--db: denne samskab kan kun åbne SQLite-filer (sti eller "
-                               "sqlite:STI), ikke \"" +
+                          da ? "--db: samskab kan åbne SQLite-filer (sti eller sqlite:STI) og "
+                               "PostgreSQL (postgresql://...), ikke \"" +
                                    path + "\""
-                             : "--db: this samskab can open only SQLite files (a path or "
-                               "sqlite:PATH), not \"" +
+                             : "--db: samskab can open SQLite files (a path or sqlite:PATH) and "
+                               "PostgreSQL (postgresql://...), not \"" +
                                    path + "\"",
                           "--db");
     }
@@ -59,7 +67,8 @@ int run(int argc, char** argv) {
         "self-evaluation computed from them",
         "samskab"};
     app.set_version_flag("--version", std::string("samskab ") + SAMSKAB_VERSION);
-    app.add_option("--db", options.db, "Database: a file path or sqlite:PATH")
+    app.add_option("--db", options.db,
+                   "Database: a file path, sqlite:PATH or postgresql://USER@HOST:PORT/DB")
         ->capture_default_str();
     app.add_option("--lang", options.lang, "Language of messages and reports")
         ->check(CLI::IsMember({"da", "en"}))
@@ -73,6 +82,7 @@ int run(int argc, char** argv) {
     add_export_command(app, chosen);
     add_generate_command(app, chosen);
     add_report_command(app, chosen);
+    add_demo_command(app, chosen);
 
     try {
         app.parse(argc, argv);

@@ -26,8 +26,9 @@ public:
     // The language chosen with --lang (Danish unless it is "en").
     core::Lang lang() const;
 
-    // Opens the store named by --db: a file path, `sqlite:PATH`; the schema is brought up to
-    // date. Usage error for a URL of a kind this samskab cannot open.
+    // Opens the store named by --db: a file path, `sqlite:PATH`, or a `postgresql://` (or
+    // `postgres://`) URL; the schema is brought up to date. Usage error for a URL of a kind this
+    // samskab cannot open.
     core::Result<std::unique_ptr<core::Store>> open_store() const;
 
     const GlobalOptions& options() const { return m_options; }
@@ -49,5 +50,6 @@ void add_import_command(CLI::App& app, Action& chosen);
 void add_export_command(CLI::App& app, Action& chosen);
 void add_generate_command(CLI::App& app, Action& chosen);
 void add_report_command(CLI::App& app, Action& chosen);
+void add_demo_command(CLI::App& app, Action& chosen);
 
 }  // namespace samskab::cli

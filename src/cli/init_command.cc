@@ -3,6 +3,7 @@
 
 #include "cli/cli.h"
 #include "cli/command.h"
+#include "storage/postgres/postgres_url.h"
 
 namespace samskab::cli {
 
@@ -17,7 +18,7 @@ void add_init_command(CLI::App& app, Action& chosen) {
             }
             std::printf(context.lang() == core::Lang::Da ? "Databasen er klar: %s\n"
                                                          : "The database is ready: %s\n",
-                        context.options().db.c_str());
+                        storage::postgres::describe_server(context.options().db).c_str());
             return EXIT_OK;
         };
     });

@@ -37,7 +37,11 @@ expect_status no-command 2 "$bin"
 expect_status unknown-option 2 "$bin" --frobnicate init
 expect_status unknown-command 2 "$bin" frobnicate
 expect_status report-without-period 2 "$bin" --db r.db report --to 2018-12-31
-expect_status postgres-not-yet 2 "$bin" --db postgresql://u@localhost/x init
+expect_status db-unknown-scheme 2 "$bin" --db mysql://u@localhost/x init
+# PostgreSQL itself is tested in postgres.sh; a server that is not there needs none.
+expect_status postgres-unreachable 3 "$bin" --db postgresql://u:hemmeligt@127.0.0.1:1/x init
+expect_contains postgres-unreachable err.txt "postgresql://u@127.0.0.1:1/x"
+grep -q hemmeligt out.txt err.txt && fail "postgres-unreachable: the password is shown" || pass
 
 # --- init -----------------------------------------------------------------------------
 expect_status init 0 "$bin" --db fresh.db init
@@ -128,6 +132,23 @@ expect_status report-suppress 0 "$bin" --db small.db report --from 2016-01-01 --
 expect_contains report-suppress out.txt '"participants": "<5"'
 expect_status report-from-after-to 1 "$bin" --db small.db report --from 2018-01-01 --to 2017-12-31
 expect_contains report-from-after-to err.txt "--from"
+
+# --- demo: the booklet's three partnerships, into an empty database only ----------------
+expect_status help-demo 0 "$bin" demo --help
+expect_status demo 0 "$bin" --db demo.db demo
+expect_contains demo out.txt "Alle personer er opdigtede"
+expect_status demo-export 0 "$bin" --db demo.db export -o demo-1.json
+expect_status demo-again 1 "$bin" --db demo.db demo
+expect_contains demo-again err.txt "--db demo.db"
+expect_status demo-again-en 1 "$bin" --db demo.db --lang en demo
+expect_contains demo-again-en err.txt "already holds data"
+expect_status demo-export-again 0 "$bin" --db demo.db export -o demo-2.json
+cmp -s demo-1.json demo-2.json && pass || fail "demo: a refused second demo changed the database"
+expect_status demo-into-small 1 "$bin" --db small.db demo
+expect_status demo-report-2016 0 "$bin" --db demo.db report --partnership insp --from 2016-01-01 --to 2016-12-31 --json
+expect_contains demo-report-2016 out.txt '"cohort": 30'
+expect_contains demo-report-2016 out.txt '"reached": 9'
+grep -qE '^ *"share": 0\.3$' out.txt && pass || fail "demo: INSP! reach in 2016 is not 0.3"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

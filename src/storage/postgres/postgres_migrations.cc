@@ -1,0 +1,264 @@
+#include "storage/postgres/postgres_migrations.h"
+
+#include <string>
+
+namespace samskab::storage::postgres {
+
+namespace {
+
+// The tables of storage/sqlite's migration 1 (see there for what each holds), in PostgreSQL
+// types. Where the two differ, and why:
+// - Text that samskab compares or sorts (ids, dates, times, vocabulary) is COLLATE "C", so
+//   that order and comparisons are bytewise, as in SQLite, whatever collation the database
+//   was created with; a Danish collation would sort "aa" after "z".
+// - Dates and times are text as in SQLite: the bundle format allows the year 0000, which
+//   PostgreSQL's date type does not, and the same bundle must be accepted by both stores.
+// - Flags are boolean; the consent CHECK says the same thing in boolean terms.
+// - Every table of a partnership's records carries the partnership's key (activities,
+//   occurrences, participations and visits too, where SQLite derives it through the place),
+//   so that the tables can be sharded by partnership (README, "PostgreSQL"). The key is kept
+//   right by the database itself: composite foreign keys with ON UPDATE CASCADE carry a place
+//   that changes partnership through to its activities, their occurrences and participations.
+constexpr std::string_view V1_RECORDS = R"sql(
+CREATE TABLE partnerships (
+    pk   bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id   text COLLATE "C" NOT NULL UNIQUE,
+    name text NOT NULL
+);
+
+CREATE TABLE organisations (
+    pk          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id          text COLLATE "C" NOT NULL UNIQUE,
+    partnership bigint NOT NULL REFERENCES partnerships (pk),
+    name        text NOT NULL,
+    kind        text COLLATE "C" NOT NULL
+        CHECK (kind IN ('civil', 'municipality', 'business', 'education', 'other'))
+);
+CREATE INDEX organisations_partnership ON organisations (partnership);
+
+CREATE TABLE places (
+    pk                bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id                text COLLATE "C" NOT NULL UNIQUE,
+    partnership       bigint NOT NULL REFERENCES partnerships (pk),
+    name              text NOT NULL,
+    support_threshold double precision NOT NULL CHECK (support_threshold BETWEEN 0 AND 1),
+    UNIQUE (pk, partnership)
+);
+CREATE INDEX places_partnership ON places (partnership);
+
+-- The support need is health-related data (GDPR art. 9): the CHECK makes it impossible to
+-- store the flag without the person's consent, whatever code path writes it.
+CREATE TABLE people (
+    pk                   bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id                   text COLLATE "C" NOT NULL UNIQUE,
+    name                 text NOT NULL,
+    support_need         boolean NOT NULL,
+    joined               text COLLATE "C",
+    entry_channel        text COLLATE "C"
+        CHECK (entry_channel IN ('companion', 'host', 'coordinator', 'network', 'outreach', 'self')),
+    consent_support_need boolean NOT NULL,
+    consent_pathways     boolean NOT NULL,
+    CONSTRAINT support_need_needs_consent CHECK (NOT support_need OR consent_support_need)
+);
+
+CREATE TABLE companions (
+    person      bigint NOT NULL REFERENCES people (pk),
+    companion   bigint NOT NULL REFERENCES people (pk),
+    partnership bigint NOT NULL REFERENCES partnerships (pk),
+    from_date   text COLLATE "C" NOT NULL,
+    to_date     text COLLATE "C",
+    PRIMARY KEY (person, companion, partnership, from_date),
+    CHECK (person <> companion),
+    CHECK (to_date IS NULL OR to_date >= from_date)
+);
+
+CREATE TABLE activities (
+    pk           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id           text COLLATE "C" NOT NULL UNIQUE,
+    place        bigint NOT NULL,
+    partnership  bigint NOT NULL,
+    title        text NOT NULL,
+    kind         text COLLATE "C" NOT NULL CHECK (kind IN ('fixed', 'initiative', 'cause')),
+    initiated_by bigint REFERENCES people (pk),
+    created      text COLLATE "C" NOT NULL,
+    UNIQUE (pk, partnership),
+    FOREIGN KEY (place, partnership) REFERENCES places (pk, partnership) ON UPDATE CASCADE
+);
+CREATE INDEX activities_place ON activities (place, partnership);
+
+CREATE TABLE occurrences (
+    pk          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id          text COLLATE "C" NOT NULL UNIQUE,
+    activity    bigint NOT NULL,
+    partnership bigint NOT NULL,
+    start       text COLLATE "C" NOT NULL,
+    "end"       text COLLATE "C" NOT NULL,
+    CHECK ("end" >= start),
+    UNIQUE (pk, partnership),
+    FOREIGN KEY (activity, partnership) REFERENCES activities (pk, partnership) ON UPDATE CASCADE
+);
+CREATE INDEX occurrences_activity ON occurrences (activity, partnership);
+CREATE INDEX occurrences_start ON occurrences (start);
+
+CREATE TABLE participations (
+    occurrence  bigint NOT NULL,
+    person      bigint NOT NULL REFERENCES people (pk),
+    partnership bigint NOT NULL,
+    role        text COLLATE "C" NOT NULL
+        CHECK (role IN ('initiator', 'host', 'active', 'passive', 'supported')),
+    PRIMARY KEY (occurrence, person),
+    FOREIGN KEY (occurrence, partnership) REFERENCES occurrences (pk, partnership)
+        ON UPDATE CASCADE
+);
+CREATE INDEX participations_person ON participations (person);
+
+CREATE TABLE visits (
+    person      bigint NOT NULL REFERENCES people (pk),
+    place       bigint NOT NULL,
+    partnership bigint NOT NULL,
+    date        text COLLATE "C" NOT NULL,
+    PRIMARY KEY (person, place, date),
+    FOREIGN KEY (place, partnership) REFERENCES places (pk, partnership) ON UPDATE CASCADE
+);
+CREATE INDEX visits_place_date ON visits (place, date);
+
+-- Undirected: `a` is the person whose bundle id sorts first, so a pair has one spelling.
+CREATE TABLE relations (
+    a      bigint NOT NULL REFERENCES people (pk),
+    b      bigint NOT NULL REFERENCES people (pk),
+    since  text COLLATE "C" NOT NULL,
+    until  text COLLATE "C",
+    source text COLLATE "C" NOT NULL
+        CHECK (source IN ('self_report', 'host_introduction', 'co_participation')),
+    PRIMARY KEY (a, b, since),
+    CHECK (a <> b),
+    CHECK (until IS NULL OR until >= since)
+);
+CREATE INDEX relations_b ON relations (b);
+
+CREATE TABLE pathways (
+    person bigint NOT NULL REFERENCES people (pk),
+    date   text COLLATE "C" NOT NULL,
+    kind   text COLLATE "C" NOT NULL
+        CHECK (kind IN ('job', 'education', 'association', 'internship', 'volunteering')),
+    PRIMARY KEY (person, date, kind)
+);
+)sql";
+
+// storage/sqlite's migration 2: accounts, roles, sessions (only a hash of the token), audit log.
+constexpr std::string_view V2_ACCOUNTS = R"sql(
+CREATE TABLE accounts (
+    pk            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    login         text COLLATE "C" NOT NULL UNIQUE,
+    person        bigint REFERENCES people (pk),
+    password_hash text,
+    created_at    text COLLATE "C" NOT NULL,
+    disabled      boolean NOT NULL DEFAULT false
+);
+
+CREATE TABLE account_roles (
+    account     bigint NOT NULL REFERENCES accounts (pk) ON DELETE CASCADE,
+    role        text COLLATE "C" NOT NULL CHECK (role IN ('participant', 'host', 'coordinator',
+                                                          'companion', 'analyst', 'administrator')),
+    partnership bigint REFERENCES partnerships (pk),
+    place       bigint REFERENCES places (pk)
+);
+CREATE INDEX account_roles_account ON account_roles (account);
+
+CREATE TABLE sessions (
+    token_hash bytea PRIMARY KEY,
+    account    bigint NOT NULL REFERENCES accounts (pk) ON DELETE CASCADE,
+    csrf_token text NOT NULL,
+    created_at text COLLATE "C" NOT NULL,
+    expires_at text COLLATE "C" NOT NULL
+);
+CREATE INDEX sessions_account ON sessions (account);
+
+CREATE TABLE audit_log (
+    pk      bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    at      text COLLATE "C" NOT NULL,
+    actor   bigint REFERENCES accounts (pk),
+    action  text NOT NULL,
+    subject bigint REFERENCES people (pk),
+    detail  text
+);
+CREATE INDEX audit_log_subject ON audit_log (subject, at);
+CREATE INDEX audit_log_at ON audit_log (at);
+)sql";
+
+constexpr std::string_view SCHEMA_TABLE = R"sql(
+CREATE TABLE IF NOT EXISTS schema_migrations (
+    version    integer PRIMARY KEY,
+    name       text NOT NULL,
+    applied_at text NOT NULL
+)
+)sql";
+
+// Inside `transaction`: waits for any other migrator, makes sure the schema table exists
+// (CREATE TABLE IF NOT EXISTS is not safe against a concurrent creator by itself, hence the
+// lock first), and returns the recorded version.
+int locked_version(pqxx::work& transaction) {
+    transaction.exec("SELECT pg_advisory_xact_lock(" + std::to_string(MIGRATION_LOCK) + ")");
+    transaction.exec(std::string(SCHEMA_TABLE));
+    return transaction.exec1("SELECT coalesce(max(version), 0) FROM schema_migrations")[0]
+        .as<int>();
+}
+
+}  // namespace
+
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> all = {
+        {1, "records", V1_RECORDS},
+        {2, "accounts", V2_ACCOUNTS},
+    };
+    return all;
+}
+
+int latest_version() {
+    return migrations().back().version;
+}
+
+core::Result<int> schema_version(Connection& connection) {
+    return connection.guard<int>([&]() -> core::Result<int> {
+        pqxx::work transaction(connection.handle());
+        const int version = locked_version(transaction);
+        transaction.commit();
+        return version;
+    });
+}
+
+core::Result<void> migrate(Connection& connection, int up_to) {
+    auto current = schema_version(connection);
+    if (!current) {
+        return tl::unexpected(current.error());
+    }
+    if (*current > latest_version()) {
+        return core::fail(core::ErrorCode::Conflict,
+                          connection.server() + ": the database has schema version " +
+                              std::to_string(*current) + ", newer than this samskab (" +
+                              std::to_string(latest_version()) + ")");
+    }
+    for (const Migration& migration : migrations()) {
+        if (migration.version <= *current || migration.version > up_to) {
+            continue;
+        }
+        SAMSKAB_PG_TRY(connection.guard<void>([&]() -> core::Result<void> {
+            pqxx::work transaction(connection.handle());
+            // Another program may have applied it while this one waited for the lock.
+            if (locked_version(transaction) >= migration.version) {
+                return {};
+            }
+            transaction.exec(std::string(migration.sql));
+            transaction.exec_params(
+                "INSERT INTO schema_migrations (version, name, applied_at) "
+                "VALUES ($1, $2, to_char(now() AT TIME ZONE 'UTC', "
+                "'YYYY-MM-DD\"T\"HH24:MI:SS'))",
+                migration.version, std::string(migration.name));
+            transaction.commit();
+            return {};
+        }));
+    }
+    return {};
+}
+
+}  // namespace samskab::storage::postgres

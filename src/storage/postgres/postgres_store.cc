@@ -1,0 +1,57 @@
+#include "storage/postgres/postgres_store.h"
+
+#include "storage/postgres/postgres_connection.h"
+#include "storage/postgres/postgres_migrations.h"
+
+namespace samskab::storage::postgres {
+
+namespace {
+
+// Prepared statement names of `contains`, by core::Collection.
+constexpr const char* CONTAINS[] = {
+    "contains_partnership", "contains_organisation", "contains_place",
+    "contains_person",      "contains_activity",     "contains_occurrence",
+};
+constexpr const char* CONTAINS_SQL[] = {
+    "SELECT 1 FROM partnerships WHERE id = $1", "SELECT 1 FROM organisations WHERE id = $1",
+    "SELECT 1 FROM places WHERE id = $1",       "SELECT 1 FROM people WHERE id = $1",
+    "SELECT 1 FROM activities WHERE id = $1",   "SELECT 1 FROM occurrences WHERE id = $1",
+};
+
+}  // namespace
+
+PostgresStore::PostgresStore(std::unique_ptr<Connection> connection)
+    : m_connection(std::move(connection)) {}
+
+PostgresStore::~PostgresStore() = default;
+
+core::Result<std::unique_ptr<PostgresStore>> PostgresStore::open(const std::string& url) {
+    auto connection = Connection::open(url);
+    if (!connection) {
+        return tl::unexpected(connection.error());
+    }
+    SAMSKAB_PG_TRY(migrate(**connection, latest_version()));
+    // Prepared once: validation of a partial bundle may ask for every one of its references.
+    Connection& c = **connection;
+    SAMSKAB_PG_TRY(c.guard<void>([&]() -> core::Result<void> {
+        for (size_t i = 0; i < std::size(CONTAINS); ++i) {
+            c.handle().prepare(CONTAINS[i], CONTAINS_SQL[i]);
+        }
+        return {};
+    }));
+    return std::unique_ptr<PostgresStore>(new PostgresStore(std::move(*connection)));
+}
+
+const std::string& PostgresStore::server() const {
+    return m_connection->server();
+}
+
+core::Result<bool> PostgresStore::contains(core::Collection collection, std::string_view id) {
+    return m_connection->guard<bool>([&]() -> core::Result<bool> {
+        pqxx::nontransaction query(m_connection->handle());
+        return !query.exec_prepared(CONTAINS[static_cast<size_t>(collection)], std::string(id))
+                    .empty();
+    });
+}
+
+}  // namespace samskab::storage::postgres
