@@ -12,7 +12,9 @@ asan="${build}-asan"
 with_postgres="$PWD/scripts/with_postgres.sh"
 
 if [ "$sanitize" != 0 ]; then
-  cmake -S . -B "$asan" -G Ninja -DSAMSKAB_SANITIZE=ON -DSAMSKAB_BENCH=OFF > /dev/null
+  # -O1 and light debug info: the sanitizers need no more, and the build takes a third less.
+  cmake -S . -B "$asan" -G Ninja -DSAMSKAB_SANITIZE=ON -DSAMSKAB_BENCH=OFF \
+    -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" > /dev/null
   cmake --build "$asan" -j"$jobs"
 fi
 

@@ -5,6 +5,7 @@
 # The server is SAMSKAB_TEST_PG_URL (scripts/with_postgres.sh starts a throwaway one); without
 # it this fails, unless SAMSKAB_TEST_PG=skip. Each run works in a database of its own.
 set -u
+here=$(cd "$(dirname "$0")" && pwd)
 bin=$1
 tests=$2
 if [ -z "${SAMSKAB_TEST_PG_URL:-}" ]; then
@@ -36,18 +37,8 @@ cleanup() {
 }
 trap cleanup EXIT
 cd "$work"
-passed=0
-failed=0
-
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
-expect_status() {  # NAME WANT COMMAND...
-  local name=$1 want=$2
-  shift 2
-  "$@" > out.txt 2> err.txt
-  local got=$?
-  if [ "$got" -eq "$want" ]; then pass; else fail "$name: exit $got, expected $want"; cat err.txt; fi
-}
+# shellcheck source=lib.sh
+source "$here/lib.sh"
 # same NAME ARGS...: the command gives the same output, byte for byte, on both stores.
 same() {
   local name=$1
@@ -135,5 +126,4 @@ done
 "$bin" --db "$pg" export -o after.json
 cmp -s before.json after.json && pass || fail "a refused import changed the PostgreSQL database"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -4,26 +4,14 @@
 # Invalid bundles live in invalid/NAME.json with the exact expected error output in
 # NAME.da.expected and NAME.en.expected; each must be refused with exit 1 and change nothing.
 set -u
+here=$(cd "$(dirname "$0")" && pwd)
 bin=$1
 tests=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
-passed=0
-failed=0
-
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
-expect_status() {  # NAME WANT COMMAND...
-  local name=$1 want=$2
-  shift 2
-  "$@" > out.txt 2> err.txt
-  local got=$?
-  if [ "$got" -eq "$want" ]; then pass; else fail "$name: exit $got, expected $want"; cat err.txt; fi
-}
-expect_contains() {  # NAME FILE TEXT
-  if grep -qF -- "$3" "$2"; then pass; else fail "$1: '$3' not in $2"; cat "$2"; fi
-}
+# shellcheck source=lib.sh
+source "$here/lib.sh"
 
 # --- usage, version, help -------------------------------------------------------------
 expect_status version 0 "$bin" --version
@@ -150,5 +138,4 @@ expect_contains demo-report-2016 out.txt '"cohort": 30'
 expect_contains demo-report-2016 out.txt '"reached": 9'
 grep -qE '^ *"share": 0\.3$' out.txt && pass || fail "demo: INSP! reach in 2016 is not 0.3"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish
