@@ -11,7 +11,12 @@ all: build
 deps:
 	@bash scripts/deps.sh
 
-configure: deps
+# The design system the pages are styled with (npm package dkfds), installed exactly as
+# package-lock.json says; skipped while node_modules is newer than the lock file.
+node_modules/.package-lock.json: package-lock.json | deps
+	@npm ci --no-audit --no-fund --loglevel=error
+
+configure: deps node_modules/.package-lock.json
 	@cmake -S . -B $(BUILD) -G Ninja $(CMAKE_ARGS) > /dev/null
 
 # Produces $(BUILD)/samskab.
@@ -26,7 +31,8 @@ test: build
 bench: build
 	@bash bench/run.sh $(BUILD)
 
-# Creates the demo database (`samskab demo`: the booklet's three partnerships) and prints a report.
+# The demo database (`samskab demo`: the booklet's three partnerships) with an account for every
+# role, and the web application on it; prints the address and the logins.
 run: build
 	@bash scripts/run.sh $(BUILD)
 

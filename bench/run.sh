@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `make bench`: import, export and report on a generated 50,000-person bundle.
+# `make bench`: import, export and report on a generated 50,000-person bundle, then the web
+# application on the same data (bench/web.sh).
 # Every figure is the median of RUNS runs, printed next to a baseline measured in the same run
 # (Python's C JSON parser reading the same file), because this machine is noisy: compare the
 # ratio between runs, not the seconds. Results also go to bench/out/results.txt.
@@ -86,3 +87,7 @@ say ""
 say "report split (Google Benchmark, median of ${runs} repetitions):"
 SAMSKAB_BENCH_DB="$db" "$build/bench/report_bench" --benchmark_repetitions="$runs" \
   --benchmark_report_aggregates_only=true 2>/dev/null | grep -E '_median|^Benchmark|^-' | tee -a "$results"
+
+# --- the web application on the same data: bench/web.sh (wrk), also into bench/out/web.txt ---
+say ""
+bash "$(dirname "$0")/web.sh" "$build" "$db" | tee -a "$results"

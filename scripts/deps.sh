@@ -13,9 +13,19 @@ PACKAGES=(
   libfmt-dev              # formatting of messages and reports
   libcli11-dev            # the command line
   libexpected-dev         # tl::expected, the Result type
+  librestinio-dev libasio-dev  # the HTTP server (RESTinio on standalone asio)
+  libmstch-dev            # Mustache templates for the pages (escape by default)
+  libsodium-dev           # argon2id password hashing, random tokens
   libgtest-dev libgmock-dev libbenchmark-dev  # tests and benchmarks
   time                    # peak memory in benchmarks (/usr/bin/time -v)
+  curl                    # the end-to-end tests of `samskab serve` (tests/e2e/web.sh)
 )
+
+# npm ci installs the dkfds design system that the pages are styled with. A machine whose
+# Node.js comes with npm already (e.g. from NodeSource) needs nothing from Debian.
+if ! command -v npm > /dev/null 2>&1; then
+  PACKAGES+=(nodejs npm)
+fi
 
 # Extra packages for one task (e.g. `make fuzz` adds clang) come as arguments.
 PACKAGES+=("$@")

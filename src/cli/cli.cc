@@ -83,6 +83,8 @@ int run(int argc, char** argv) {
     add_generate_command(app, chosen);
     add_report_command(app, chosen);
     add_demo_command(app, chosen);
+    add_serve_command(app, chosen);
+    add_user_command(app, chosen);
 
     try {
         app.parse(argc, argv);

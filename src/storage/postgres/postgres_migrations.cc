@@ -186,6 +186,112 @@ CREATE INDEX audit_log_subject ON audit_log (subject, at);
 CREATE INDEX audit_log_at ON audit_log (at);
 )sql";
 
+// storage/sqlite's migration 3 (see there for what each table holds), in PostgreSQL types. The
+// access log loses its foreign key to accounts, as in SQLite, so that removing an account keeps
+// the record of what it looked at. The new tables are keyed like SQLite's; the partnership key
+// of the sharding scheme is for the PostgreSQL implementation of these stores to add.
+constexpr std::string_view V3_WEB = R"sql(
+ALTER TABLE accounts ADD COLUMN name text NOT NULL DEFAULT '';
+CREATE INDEX accounts_person ON accounts (person);
+
+CREATE TABLE invitations (
+    token_hash text COLLATE "C" PRIMARY KEY,
+    account    bigint NOT NULL REFERENCES accounts (pk) ON DELETE CASCADE,
+    expires_at text COLLATE "C" NOT NULL,
+    used_at    text COLLATE "C"
+);
+CREATE INDEX invitations_account ON invitations (account);
+
+CREATE TABLE login_failures (
+    pk      bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    at      text COLLATE "C" NOT NULL,
+    email   text COLLATE "C" NOT NULL,
+    address text COLLATE "C" NOT NULL
+);
+CREATE INDEX login_failures_email ON login_failures (email, at);
+CREATE INDEX login_failures_address ON login_failures (address, at);
+
+ALTER TABLE audit_log DROP CONSTRAINT audit_log_actor_fkey;
+
+CREATE TABLE memberships (
+    person      bigint NOT NULL REFERENCES people (pk),
+    partnership bigint NOT NULL REFERENCES partnerships (pk),
+    PRIMARY KEY (person, partnership)
+);
+CREATE INDEX memberships_partnership ON memberships (partnership);
+
+CREATE TABLE schedules (
+    pk           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    activity     bigint NOT NULL REFERENCES activities (pk),
+    weekday      integer NOT NULL CHECK (weekday BETWEEN 1 AND 7),
+    start_minute integer NOT NULL CHECK (start_minute BETWEEN 0 AND 1440),
+    end_minute   integer NOT NULL CHECK (end_minute BETWEEN 0 AND 1440),
+    from_date    text COLLATE "C" NOT NULL,
+    until        text COLLATE "C" NOT NULL,
+    CHECK (end_minute > start_minute),
+    CHECK (until >= from_date)
+);
+CREATE INDEX schedules_activity ON schedules (activity);
+
+CREATE TABLE breaks (
+    pk        bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    person    bigint NOT NULL REFERENCES people (pk),
+    from_date text COLLATE "C" NOT NULL,
+    until     text COLLATE "C",
+    CHECK (until IS NULL OR until >= from_date)
+);
+CREATE INDEX breaks_person ON breaks (person, from_date);
+CREATE UNIQUE INDEX breaks_open ON breaks (person) WHERE until IS NULL;
+
+CREATE TABLE logbook_notes (
+    pk         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    place      bigint NOT NULL REFERENCES places (pk),
+    day        text COLLATE "C" NOT NULL,
+    author     bigint NOT NULL,
+    text       text NOT NULL,
+    written_at text COLLATE "C" NOT NULL
+);
+CREATE INDEX logbook_notes_place_day ON logbook_notes (place, day);
+
+CREATE TABLE host_rota (
+    place  bigint NOT NULL REFERENCES places (pk),
+    day    text COLLATE "C" NOT NULL,
+    person bigint NOT NULL REFERENCES people (pk),
+    PRIMARY KEY (place, day)
+);
+CREATE INDEX host_rota_person ON host_rota (person);
+
+CREATE TABLE action_items (
+    pk       bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    activity bigint NOT NULL REFERENCES activities (pk),
+    text     text NOT NULL,
+    due      text COLLATE "C",
+    done     boolean NOT NULL DEFAULT false
+);
+CREATE INDEX action_items_activity ON action_items (activity);
+
+CREATE TABLE consent_changes (
+    pk                   bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    person               bigint NOT NULL REFERENCES people (pk),
+    at                   text COLLATE "C" NOT NULL,
+    by_account           bigint,
+    on_paper             boolean NOT NULL,
+    consent_support_need boolean NOT NULL,
+    consent_pathways     boolean NOT NULL
+);
+CREATE INDEX consent_changes_person ON consent_changes (person, at);
+
+CREATE TABLE deletion_requests (
+    person       bigint PRIMARY KEY REFERENCES people (pk),
+    requested_at text COLLATE "C" NOT NULL
+);
+
+CREATE INDEX occurrences_activity_start ON occurrences (activity, start);
+CREATE INDEX people_name ON people (name);
+CREATE INDEX companions_partnership ON companions (partnership);
+CREATE INDEX companions_companion ON companions (companion);
+)sql";
+
 constexpr std::string_view SCHEMA_TABLE = R"sql(
 CREATE TABLE IF NOT EXISTS schema_migrations (
     version    integer PRIMARY KEY,
@@ -210,6 +316,7 @@ const std::vector<Migration>& migrations() {
     static const std::vector<Migration> all = {
         {1, "records", V1_RECORDS},
         {2, "accounts", V2_ACCOUNTS},
+        {3, "web", V3_WEB},
     };
     return all;
 }

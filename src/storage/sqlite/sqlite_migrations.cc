@@ -163,6 +163,133 @@ CREATE INDEX audit_log_subject ON audit_log (subject, at);
 CREATE INDEX audit_log_at ON audit_log (at);
 )sql";
 
+// What the web application's day-to-day stores need (core/account_store.h,
+// core/community_store.h), and indexes for the queries they make.
+//
+// The access log is rebuilt without its foreign key to accounts, like the logbook and the
+// consent changes: these records outlive the account that wrote them (a removed account must
+// not erase who looked at a person's data), so they keep the account's number only.
+constexpr std::string_view V3_WEB = R"sql(
+ALTER TABLE accounts ADD COLUMN name TEXT NOT NULL DEFAULT '';
+CREATE INDEX accounts_person ON accounts (person);
+
+CREATE TABLE invitations (
+    token_hash TEXT PRIMARY KEY,
+    account    INTEGER NOT NULL REFERENCES accounts (pk) ON DELETE CASCADE,
+    expires_at TEXT NOT NULL,
+    used_at    TEXT
+) STRICT, WITHOUT ROWID;
+CREATE INDEX invitations_account ON invitations (account);
+
+CREATE TABLE login_failures (
+    pk      INTEGER PRIMARY KEY,
+    at      TEXT NOT NULL,
+    email   TEXT NOT NULL,
+    address TEXT NOT NULL
+) STRICT;
+CREATE INDEX login_failures_email ON login_failures (email, at);
+CREATE INDEX login_failures_address ON login_failures (address, at);
+
+CREATE TABLE audit_log_v3 (
+    pk      INTEGER PRIMARY KEY,
+    at      TEXT NOT NULL,
+    actor   INTEGER,
+    action  TEXT NOT NULL,
+    subject INTEGER REFERENCES people (pk),
+    detail  TEXT
+) STRICT;
+INSERT INTO audit_log_v3 (pk, at, actor, action, subject, detail)
+    SELECT pk, at, actor, action, subject, detail FROM audit_log;
+DROP TABLE audit_log;
+ALTER TABLE audit_log_v3 RENAME TO audit_log;
+CREATE INDEX audit_log_subject ON audit_log (subject, at);
+CREATE INDEX audit_log_at ON audit_log (at);
+
+-- People registered through the web; people who came through a bundle belong to a partnership
+-- through their visits, participations and companion links there.
+CREATE TABLE memberships (
+    person      INTEGER NOT NULL REFERENCES people (pk),
+    partnership INTEGER NOT NULL REFERENCES partnerships (pk),
+    PRIMARY KEY (person, partnership)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX memberships_partnership ON memberships (partnership);
+
+CREATE TABLE schedules (
+    pk           INTEGER PRIMARY KEY,
+    activity     INTEGER NOT NULL REFERENCES activities (pk),
+    weekday      INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),
+    start_minute INTEGER NOT NULL CHECK (start_minute BETWEEN 0 AND 1440),
+    end_minute   INTEGER NOT NULL CHECK (end_minute BETWEEN 0 AND 1440),
+    from_date    TEXT NOT NULL,
+    until        TEXT NOT NULL,
+    CHECK (end_minute > start_minute),
+    CHECK (until >= from_date)
+) STRICT;
+CREATE INDEX schedules_activity ON schedules (activity);
+
+-- At most one open break per person.
+CREATE TABLE breaks (
+    pk        INTEGER PRIMARY KEY,
+    person    INTEGER NOT NULL REFERENCES people (pk),
+    from_date TEXT NOT NULL,
+    until     TEXT,
+    CHECK (until IS NULL OR until >= from_date)
+) STRICT;
+CREATE INDEX breaks_person ON breaks (person, from_date);
+CREATE UNIQUE INDEX breaks_open ON breaks (person) WHERE until IS NULL;
+
+CREATE TABLE logbook_notes (
+    pk         INTEGER PRIMARY KEY,
+    place      INTEGER NOT NULL REFERENCES places (pk),
+    day        TEXT NOT NULL,
+    author     INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    written_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX logbook_notes_place_day ON logbook_notes (place, day);
+
+-- One host per place and day.
+CREATE TABLE host_rota (
+    place  INTEGER NOT NULL REFERENCES places (pk),
+    day    TEXT NOT NULL,
+    person INTEGER NOT NULL REFERENCES people (pk),
+    PRIMARY KEY (place, day)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX host_rota_person ON host_rota (person);
+
+CREATE TABLE action_items (
+    pk       INTEGER PRIMARY KEY,
+    activity INTEGER NOT NULL REFERENCES activities (pk),
+    text     TEXT NOT NULL,
+    due      TEXT,
+    done     INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1))
+) STRICT;
+CREATE INDEX action_items_activity ON action_items (activity);
+
+-- Who changed a person's consent, when, whether on a signed paper form, and what was given.
+CREATE TABLE consent_changes (
+    pk                   INTEGER PRIMARY KEY,
+    person               INTEGER NOT NULL REFERENCES people (pk),
+    at                   TEXT NOT NULL,
+    by_account           INTEGER,
+    on_paper             INTEGER NOT NULL CHECK (on_paper IN (0, 1)),
+    consent_support_need INTEGER NOT NULL CHECK (consent_support_need IN (0, 1)),
+    consent_pathways     INTEGER NOT NULL CHECK (consent_pathways IN (0, 1))
+) STRICT;
+CREATE INDEX consent_changes_person ON consent_changes (person, at);
+
+CREATE TABLE deletion_requests (
+    person       INTEGER PRIMARY KEY REFERENCES people (pk),
+    requested_at TEXT NOT NULL
+) STRICT;
+
+-- "What's on" reads a place's occurrences in a time window; search and listings go by name.
+CREATE INDEX occurrences_activity_start ON occurrences (activity, start);
+CREATE INDEX people_name ON people (name);
+CREATE INDEX companions_partnership ON companions (partnership);
+CREATE INDEX companions_companion ON companions (companion);
+)sql";
+
 constexpr std::string_view SCHEMA_TABLE = R"sql(
 CREATE TABLE IF NOT EXISTS schema_migrations (
     version    INTEGER PRIMARY KEY,
@@ -177,6 +304,7 @@ const std::vector<Migration>& migrations() {
     static const std::vector<Migration> all = {
         {1, "records", V1_RECORDS},
         {2, "accounts", V2_ACCOUNTS},
+        {3, "web", V3_WEB},
     };
     return all;
 }

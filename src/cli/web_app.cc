@@ -1,0 +1,165 @@
+#include "cli/web_app.h"
+
+#include <cstdlib>
+#include <ctime>
+#include <mutex>
+
+#include "storage/sqlite/sqlite_account_store.h"
+#include "storage/sqlite/sqlite_community_store.h"
+#include "storage/sqlite/sqlite_store.h"
+#include "web/api/api.h"
+#include "web/pages/page.h"
+
+namespace samskab::cli {
+
+namespace {
+
+// SqliteStore is one connection and not to be shared between threads (sqlite_store.h), while
+// the web's workers may all ask for a report at once; they take turns. Reports are rare next to
+// the pooled day-to-day calls, so the wait is short.
+class SerialStore final : public core::Store {
+public:
+    explicit SerialStore(std::unique_ptr<core::Store> store) : m_store(std::move(store)) {}
+
+    core::Result<bool> contains(core::Collection collection, std::string_view id) override {
+        std::lock_guard lock(m_mutex);
+        return m_store->contains(collection, id);
+    }
+    core::Result<core::ImportSummary> import_bundle(const core::Bundle& bundle) override {
+        std::lock_guard lock(m_mutex);
+        return m_store->import_bundle(bundle);
+    }
+    core::Result<core::Bundle> export_bundle() override {
+        std::lock_guard lock(m_mutex);
+        return m_store->export_bundle();
+    }
+    core::Result<core::Dataset> load_dataset() override {
+        std::lock_guard lock(m_mutex);
+        return m_store->load_dataset();
+    }
+
+private:
+    std::mutex m_mutex;
+    std::unique_ptr<core::Store> m_store;
+};
+
+}  // namespace
+
+core::Result<std::string> sqlite_path(const std::string& db, core::Lang lang,
+                                      std::string_view command) {
+    const bool da = lang == core::Lang::Da;
+    if (db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0) {
+        return core::fail(core::ErrorCode::Usage,
+                          da ? "--db: PostgreSQL understøttes endnu ikke til " +
+                                   std::string(command) +
+                                   "; brug en SQLite-fil (sti eller sqlite:STI)"
+                             : "--db: PostgreSQL is not yet supported for " + std::string(command) +
+                                   "; use a SQLite file (a path or sqlite:PATH)",
+                          "--db");
+    }
+    std::string path = db;
+    if (path.rfind("sqlite:", 0) == 0) {
+        path = path.substr(7);
+        // sqlite:///abs/path and sqlite://rel name the same files as for the other commands.
+        if (path.rfind("//", 0) == 0) {
+            path = path.substr(2);
+        }
+    } else if (path.find("://") != std::string::npos) {
+        return core::fail(
+            core::ErrorCode::Usage,
+            da ? "--db: " + std::string(command) +
+                     " kan åbne SQLite-filer (sti eller sqlite:STI), ikke \"" + db + "\""
+               : "--db: " + std::string(command) +
+                     " can open SQLite files (a path or sqlite:PATH), not \"" + db + "\"",
+            "--db");
+    }
+    if (path.empty()) {
+        return core::fail(core::ErrorCode::Usage, da ? "--db: stien er tom" : "--db: empty path",
+                          "--db");
+    }
+    return path;
+}
+
+core::LocalTime SystemClock::now() const {
+    const std::time_t seconds = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&seconds, &local);
+    const core::Day day =
+        core::days_from_civil(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+    return core::LocalTime{day} * 86400 + local.tm_hour * 3600 + local.tm_min * 60 +
+           // A leap second (tm_sec 60) is folded into the minute's last second.
+           (local.tm_sec > 59 ? 59 : local.tm_sec);
+}
+
+void use_danish_time() {
+    if (std::getenv("TZ") == nullptr) {
+        setenv("TZ", "Europe/Copenhagen", 1);
+    }
+    tzset();
+}
+
+WebApp::WebApp(web::WebConfig config, std::shared_ptr<storage::sqlite::ConnectionPool> pool,
+               std::unique_ptr<core::Store> store, security::SodiumPasswordHasher hasher,
+               security::SodiumTokenSource tokens)
+    : m_config(std::move(config)),
+      m_pool(std::move(pool)),
+      m_store(std::move(store)),
+      m_hasher(std::move(hasher)),
+      m_tokens(std::move(tokens)) {
+    m_accounts = std::make_unique<storage::sqlite::SqliteAccountStore>(m_pool, m_clock);
+    m_community = std::make_unique<storage::sqlite::SqliteCommunityStore>(m_pool);
+    m_auth = std::make_unique<core::AuthService>(*m_accounts, m_hasher, m_tokens, m_clock);
+    m_services = std::make_unique<web::Services>(
+        web::Services{*m_accounts, *m_community, *m_store, *m_auth, m_clock, m_config});
+}
+
+WebApp::~WebApp() = default;
+
+core::Result<std::unique_ptr<WebApp>> WebApp::open(const std::string& path, int connections,
+                                                   web::WebConfig config) {
+    auto pool = storage::sqlite::ConnectionPool::open(path, connections);
+    if (!pool) {
+        return tl::unexpected(pool.error());
+    }
+    auto store = storage::sqlite::SqliteStore::open(path);
+    if (!store) {
+        return tl::unexpected(store.error());
+    }
+    auto hasher = security::SodiumPasswordHasher::create();
+    if (!hasher) {
+        return tl::unexpected(hasher.error());
+    }
+    auto tokens = security::SodiumTokenSource::create();
+    if (!tokens) {
+        return tl::unexpected(tokens.error());
+    }
+    return std::unique_ptr<WebApp>(new WebApp(std::move(config), std::move(*pool),
+                                              std::make_unique<SerialStore>(std::move(*store)),
+                                              std::move(*hasher), std::move(*tokens)));
+}
+
+const web::Application& WebApp::application() {
+    if (!m_application) {
+        m_templates = std::make_unique<web::views::Templates>();
+        const web::views::Templates& templates = *m_templates;
+        std::vector<web::Route> routes;
+        auto add = [&routes](std::vector<web::Route> area) {
+            for (web::Route& route : area) {
+                routes.push_back(std::move(route));
+            }
+        };
+        add(web::pages::account_routes(templates));
+        add(web::pages::participant_routes(templates));
+        add(web::pages::host_routes(templates));
+        add(web::pages::coordinator_routes(templates));
+        add(web::api::routes());
+        m_application = std::make_unique<web::Application>(
+            *m_services, std::move(routes),
+            [&templates](const web::RequestContext& ctx, int status, std::string_view message) {
+                return web::pages::error_page(ctx, templates, status, message);
+            });
+    }
+    return *m_application;
+}
+
+}  // namespace samskab::cli

@@ -1,0 +1,82 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/account_store.h"
+#include "core/auth_service.h"
+#include "core/clock.h"
+#include "core/community_store.h"
+#include "core/store.h"
+#include "security/sodium_password_hasher.h"
+#include "security/sodium_token_source.h"
+#include "storage/sqlite/sqlite_pool.h"
+#include "web/http/application.h"
+#include "web/http/services.h"
+#include "web/views/templates.h"
+
+namespace samskab::cli {
+
+// The SQLite file named by --db (a path or sqlite:PATH), for the commands of the web
+// application. Usage error for a PostgreSQL URL: its account and community stores exist only
+// for SQLite so far. `command` names the command in the message.
+core::Result<std::string> sqlite_path(const std::string& db, core::Lang lang,
+                                      std::string_view command);
+
+// The wall clock in local Danish time. Times in samskab are local (core/date.h), so the
+// process's time zone is Europe/Copenhagen unless TZ says otherwise (use_danish_time).
+class SystemClock final : public core::Clock {
+public:
+    core::LocalTime now() const override;
+};
+
+// Sets TZ to Europe/Copenhagen when it is not set, so that localtime_r gives Danish time on a
+// server whose system zone is UTC. Call before any thread starts.
+void use_danish_time();
+
+// The composition root of the web application: the SQLite stores on one file, password
+// hashing and tokens, the AuthService, and (for `serve`) the templates, the routes of every
+// area and the Application. Built once; every request shares it.
+class WebApp {
+public:
+    // Opens the database at `path` (a SQLite file, created and migrated when needed) with
+    // `connections` pooled connections. Storage error when it cannot be opened; Conflict when it
+    // is newer than this program.
+    static core::Result<std::unique_ptr<WebApp>> open(const std::string& path, int connections,
+                                                      web::WebConfig config);
+
+    WebApp(const WebApp&) = delete;
+    WebApp& operator=(const WebApp&) = delete;
+    ~WebApp();
+
+    core::AccountStore& accounts() { return *m_accounts; }
+    core::CommunityStore& community() { return *m_community; }
+    core::AuthService& auth() { return *m_auth; }
+    const core::PasswordHasher& hasher() const { return m_hasher; }
+    const core::Clock& clock() const { return m_clock; }
+    web::Services& services() { return *m_services; }
+
+    // The application with every route: the pages of each area and the JSON API. Built on the
+    // first call (the `user` command needs none of it).
+    const web::Application& application();
+
+private:
+    WebApp(web::WebConfig config, std::shared_ptr<storage::sqlite::ConnectionPool> pool,
+           std::unique_ptr<core::Store> store, security::SodiumPasswordHasher hasher,
+           security::SodiumTokenSource tokens);
+
+    SystemClock m_clock;
+    web::WebConfig m_config;
+    std::shared_ptr<storage::sqlite::ConnectionPool> m_pool;
+    std::unique_ptr<core::AccountStore> m_accounts;
+    std::unique_ptr<core::CommunityStore> m_community;
+    std::unique_ptr<core::Store> m_store;
+    security::SodiumPasswordHasher m_hasher;
+    security::SodiumTokenSource m_tokens;
+    std::unique_ptr<core::AuthService> m_auth;
+    std::unique_ptr<web::Services> m_services;
+    std::unique_ptr<web::views::Templates> m_templates;
+    std::unique_ptr<web::Application> m_application;
+};
+
+}  // namespace samskab::cli

@@ -1,0 +1,122 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/community.h"
+#include "core/result.h"
+
+namespace samskab::core {
+
+// The day-to-day reads and writes of the web application. Implemented by storage/sqlite.
+// Every method is one durable transaction. Errors: NotFound (field names the unknown id's
+// parameter, e.g. "occurrence"), Conflict (the write contradicts what is stored), Storage.
+// New records get ids made by the store: a prefix and random hex, e.g. "a-3f9c20d1e4b7".
+class CommunityStore {
+public:
+    virtual ~CommunityStore() = default;
+
+    // --- places and partnerships
+    virtual Result<std::vector<PlaceView>> list_places() = 0;
+    virtual Result<std::optional<PlaceView>> find_place(std::string_view place) = 0;
+    virtual Result<std::vector<Partnership>> list_partnerships() = 0;
+    // Creates (empty id) or updates a place; returns its id. NotFound "partnership".
+    virtual Result<std::string> save_place(const Place& place) = 0;
+
+    // --- people
+    virtual Result<std::optional<PersonSummary>> find_person(std::string_view person,
+                                                             bool with_support_need) = 0;
+    // People registered in a partnership (explicitly, or through a visit, participation or
+    // companion link there), by name.
+    virtual Result<std::vector<PersonSummary>> people_of(std::string_view partnership,
+                                                         bool with_support_need) = 0;
+    // People of a partnership whose name contains `query` (case-insensitive), at most `limit`.
+    virtual Result<std::vector<PersonSummary>> search_people(std::string_view partnership,
+                                                             std::string_view query, int limit) = 0;
+    virtual Result<std::string> create_person(const NewPerson& person) = 0;
+    // The partnerships a person is registered in.
+    virtual Result<std::vector<std::string>> partnerships_of(std::string_view person) = 0;
+
+    // --- activities and occurrences
+    virtual Result<std::vector<Activity>> activities_at(std::string_view place) = 0;
+    // Occurrences starting in [from, to) at the given places, earliest first; `joined` says
+    // whether `person` (may be empty) takes part.
+    virtual Result<std::vector<OccurrenceView>> occurrences_between(
+        const std::vector<std::string>& places, LocalTime from, LocalTime to,
+        std::string_view person) = 0;
+    // The activity with its occurrences from `from` on (at most `limit`).
+    virtual Result<std::optional<ActivityView>> find_activity(std::string_view activity,
+                                                              LocalTime from, int limit,
+                                                              std::string_view person) = 0;
+    virtual Result<std::string> create_activity(const NewActivity& activity) = 0;
+    // NotFound "activity".
+    virtual Result<void> rename_activity(std::string_view activity, std::string_view title) = 0;
+    // Stores the rule and the occurrences it generates (core::expand_schedule); occurrences
+    // already stored at the same start are kept. Returns the number of new occurrences.
+    virtual Result<int> add_schedule(const WeeklySchedule& schedule) = 0;
+    // One occurrence (a cause's meeting, a one-off event). Returns its id.
+    virtual Result<std::string> add_occurrence(std::string_view activity, LocalTime start,
+                                               LocalTime end) = 0;
+    virtual Result<std::optional<OccurrenceDetail>> find_occurrence(std::string_view occurrence,
+                                                                    bool with_support_need) = 0;
+
+    // --- participation
+    // Joins with role `active`; joining twice changes nothing. Conflict (field "occurrence")
+    // when the occurrence has ended at `now`.
+    virtual Result<void> join(std::string_view person, std::string_view occurrence,
+                              LocalTime now) = 0;
+    // Leaves without a reason. Conflict when the occurrence has ended at `now`.
+    virtual Result<void> leave(std::string_view person, std::string_view occurrence,
+                               LocalTime now) = 0;
+    // NotFound "participation" when the person does not take part.
+    virtual Result<void> set_role(std::string_view person, std::string_view occurrence,
+                                  Role role) = 0;
+
+    // --- breaks
+    // Conflict when a break is already open / none is open.
+    virtual Result<void> start_break(std::string_view person, Day day) = 0;
+    virtual Result<void> end_break(std::string_view person, Day day) = 0;
+    virtual Result<std::optional<Break>> current_break(std::string_view person) = 0;
+
+    // --- the host's day
+    // Records a visit; checking in twice on a day changes nothing.
+    virtual Result<void> check_in(std::string_view person, std::string_view place, Day day) = 0;
+    // Everyone checked in at `place` on `day`, by name, with the newcomer mark (NEWCOMER_DAYS).
+    virtual Result<std::vector<CheckInView>> checked_in(std::string_view place, Day day) = 0;
+    // A relation with source host_introduction from `day`. Conflict (field "b") when the two
+    // already have an open relation; Invalid (field "b") when a == b.
+    virtual Result<void> introduce(std::string_view a, std::string_view b, Day day) = 0;
+    virtual Result<std::int64_t> add_logbook_note(const LogbookNote& note) = 0;
+    // Notes of a place with day in [from, to], newest first.
+    virtual Result<std::vector<LogbookNote>> logbook_notes(std::string_view place, Day from,
+                                                           Day to) = 0;
+
+    // --- host rota
+    virtual Result<std::vector<RotaDay>> rota(std::string_view place, Day from, Day to) = 0;
+    // Conflict when someone else hosts that day.
+    virtual Result<void> take_rota_day(std::string_view place, Day day,
+                                       std::string_view person) = 0;
+    // NotFound when `person` does not host that day.
+    virtual Result<void> release_rota_day(std::string_view place, Day day,
+                                          std::string_view person) = 0;
+    // Exchanges the hosts of two days (either may be empty).
+    virtual Result<void> swap_rota_days(std::string_view place, Day first, Day second) = 0;
+
+    // --- causes
+    virtual Result<std::int64_t> add_action_item(const ActionItem& item) = 0;
+    virtual Result<void> set_action_item_done(std::int64_t item, bool done) = 0;
+
+    // --- the person's own data
+    virtual Result<std::optional<PersonData>> person_data(std::string_view person) = 0;
+    // Withdrawing consent removes what it covered: the support flag is cleared, pathways are
+    // deleted. `by` is the account that recorded the change (the person or a coordinator).
+    virtual Result<void> set_consent(std::string_view person, const Consent& consent,
+                                     bool support_need, std::int64_t by, bool on_paper,
+                                     LocalTime at) = 0;
+    virtual Result<void> request_deletion(std::string_view person, LocalTime at) = 0;
+};
+
+}  // namespace samskab::core

@@ -1,0 +1,131 @@
+#pragma once
+
+#include <compare>
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include "core/community_store.h"
+#include "storage/sqlite/sqlite_pool.h"
+
+namespace samskab::storage::sqlite {
+
+// core::CommunityStore over SQLite (migrations 1 and 3). Safe to call from several threads:
+// each call takes a connection of the shared pool and is one transaction (writes BEGIN
+// IMMEDIATE). Errors as in core/community_store.h: the code and the field are the contract;
+// the message is the core catalogue's Danish text, which the web layer replaces by its own
+// translation of code and field. Beyond the interface's comments:
+// - unknown ids are NotFound naming the parameter ("person", "place", "occurrence", ...);
+// - empty names, titles and texts are Invalid naming the field ("name", "title", "text");
+// - set_consent with a support need but without that consent is Invalid "support_need";
+// - a support threshold outside [0, 1] is Invalid "support_threshold";
+// - add_occurrence with end <= start is Invalid "end"; schedules are checked by
+//   core::validate_schedule (Invalid "weekday", "start", "end", "until");
+// - rota() over more than a year is Invalid "to";
+// - end_break before the break began is Invalid "day".
+// The implementation is split by area: sqlite_community_places.cc (places, partnerships,
+// people), sqlite_community_activities.cc (activities, occurrences, participation),
+// sqlite_community_host.cc (the host's day, logbook, rota, action items) and
+// sqlite_community_person.cc (breaks, the person's own data, consent, deletion requests).
+class SqliteCommunityStore final : public core::CommunityStore {
+public:
+    explicit SqliteCommunityStore(std::shared_ptr<ConnectionPool> pool) : m_pool(std::move(pool)) {}
+
+    core::Result<std::vector<core::PlaceView>> list_places() override;
+    core::Result<std::optional<core::PlaceView>> find_place(std::string_view place) override;
+    core::Result<std::vector<core::Partnership>> list_partnerships() override;
+    core::Result<std::string> save_place(const core::Place& place) override;
+
+    core::Result<std::optional<core::PersonSummary>> find_person(std::string_view person,
+                                                                 bool with_support_need) override;
+    core::Result<std::vector<core::PersonSummary>> people_of(std::string_view partnership,
+                                                             bool with_support_need) override;
+    core::Result<std::vector<core::PersonSummary>> search_people(std::string_view partnership,
+                                                                 std::string_view query,
+                                                                 int limit) override;
+    core::Result<std::string> create_person(const core::NewPerson& person) override;
+    core::Result<std::vector<std::string>> partnerships_of(std::string_view person) override;
+
+    core::Result<std::vector<core::Activity>> activities_at(std::string_view place) override;
+    core::Result<std::vector<core::OccurrenceView>> occurrences_between(
+        const std::vector<std::string>& places, core::LocalTime from, core::LocalTime to,
+        std::string_view person) override;
+    core::Result<std::optional<core::ActivityView>> find_activity(std::string_view activity,
+                                                                  core::LocalTime from, int limit,
+                                                                  std::string_view person) override;
+    core::Result<std::string> create_activity(const core::NewActivity& activity) override;
+    core::Result<void> rename_activity(std::string_view activity, std::string_view title) override;
+    core::Result<int> add_schedule(const core::WeeklySchedule& schedule) override;
+    core::Result<std::string> add_occurrence(std::string_view activity, core::LocalTime start,
+                                             core::LocalTime end) override;
+    core::Result<std::optional<core::OccurrenceDetail>> find_occurrence(
+        std::string_view occurrence, bool with_support_need) override;
+
+    core::Result<void> join(std::string_view person, std::string_view occurrence,
+                            core::LocalTime now) override;
+    core::Result<void> leave(std::string_view person, std::string_view occurrence,
+                             core::LocalTime now) override;
+    core::Result<void> set_role(std::string_view person, std::string_view occurrence,
+                                core::Role role) override;
+
+    core::Result<void> start_break(std::string_view person, core::Day day) override;
+    core::Result<void> end_break(std::string_view person, core::Day day) override;
+    core::Result<std::optional<core::Break>> current_break(std::string_view person) override;
+
+    core::Result<void> check_in(std::string_view person, std::string_view place,
+                                core::Day day) override;
+    core::Result<std::vector<core::CheckInView>> checked_in(std::string_view place,
+                                                            core::Day day) override;
+    core::Result<void> introduce(std::string_view a, std::string_view b, core::Day day) override;
+    core::Result<std::int64_t> add_logbook_note(const core::LogbookNote& note) override;
+    core::Result<std::vector<core::LogbookNote>> logbook_notes(std::string_view place,
+                                                               core::Day from,
+                                                               core::Day to) override;
+
+    core::Result<std::vector<core::RotaDay>> rota(std::string_view place, core::Day from,
+                                                  core::Day to) override;
+    core::Result<void> take_rota_day(std::string_view place, core::Day day,
+                                     std::string_view person) override;
+    core::Result<void> release_rota_day(std::string_view place, core::Day day,
+                                        std::string_view person) override;
+    core::Result<void> swap_rota_days(std::string_view place, core::Day first,
+                                      core::Day second) override;
+
+    core::Result<std::int64_t> add_action_item(const core::ActionItem& item) override;
+    core::Result<void> set_action_item_done(std::int64_t item, bool done) override;
+
+    core::Result<std::optional<core::PersonData>> person_data(std::string_view person) override;
+    core::Result<void> set_consent(std::string_view person, const core::Consent& consent,
+                                   bool support_need, std::int64_t by, bool on_paper,
+                                   core::LocalTime at) override;
+    core::Result<void> request_deletion(std::string_view person, core::LocalTime at) override;
+
+private:
+    // The partnerships a person (by key) belongs to, by id; for partnerships_of and person_data,
+    // inside their transaction.
+    static core::Result<std::vector<std::string>> partnership_ids(Connection& c,
+                                                                  std::int64_t person);
+
+    // "What's on" is read far more often than anything changes, and a place's occurrences are
+    // costly to find (one index probe per activity the place ever had). So the occurrences of a
+    // place over whole days [first, last], with their participant counts and without anyone's
+    // `joined`, are kept for as long as the pool's generation stays the same.
+    struct ListingKey {
+        std::string place;
+        core::Day first = 0;
+        core::Day last = 0;
+        auto operator<=>(const ListingKey&) const = default;
+    };
+    struct Listing {
+        std::uint64_t generation = 0;
+        std::shared_ptr<const std::vector<core::OccurrenceView>> views;
+    };
+    using Views = std::shared_ptr<const std::vector<core::OccurrenceView>>;
+    core::Result<Views> listing(Connection& c, const ListingKey& key);
+
+    std::shared_ptr<ConnectionPool> m_pool;
+    std::mutex m_listings_mutex;
+    std::map<ListingKey, Listing> m_listings;
+};
+
+}  // namespace samskab::storage::sqlite

@@ -1,0 +1,38 @@
+#include "storage/sqlite/sqlite_stores.h"
+
+namespace samskab::storage::sqlite {
+
+core::Result<bool> SharedSqliteStore::contains(core::Collection collection, std::string_view id) {
+    std::lock_guard lock(m_mutex);
+    return m_store->contains(collection, id);
+}
+
+core::Result<core::ImportSummary> SharedSqliteStore::import_bundle(const core::Bundle& bundle) {
+    std::lock_guard lock(m_mutex);
+    return m_store->import_bundle(bundle);
+}
+
+core::Result<core::Bundle> SharedSqliteStore::export_bundle() {
+    std::lock_guard lock(m_mutex);
+    return m_store->export_bundle();
+}
+
+core::Result<core::Dataset> SharedSqliteStore::load_dataset() {
+    std::lock_guard lock(m_mutex);
+    return m_store->load_dataset();
+}
+
+core::Result<SqliteStores> SqliteStores::open(const std::string& path, int pool_size,
+                                              const core::Clock& clock) {
+    SqliteStores stores;
+    // The pool migrates first; the bundle store's own migration then finds nothing to do.
+    SAMSKAB_TRY_SET(stores.pool, ConnectionPool::open(path, pool_size));
+    std::unique_ptr<SqliteStore> store;
+    SAMSKAB_TRY_SET(store, SqliteStore::open(path));
+    stores.store = std::make_unique<SharedSqliteStore>(std::move(store));
+    stores.accounts = std::make_unique<SqliteAccountStore>(stores.pool, clock);
+    stores.community = std::make_unique<SqliteCommunityStore>(stores.pool);
+    return stores;
+}
+
+}  // namespace samskab::storage::sqlite
