@@ -14,6 +14,22 @@
 
 namespace samskab::storage::sqlite::testing {
 
+// Whether `id` is "<prefix>-" and 12 lower-case hex digits, the shape of ids the store makes.
+// (Not std::regex: GCC 12 warns falsely inside <regex> in the sanitizer build.)
+inline bool is_generated_id(const std::string& id, const std::string& prefix) {
+    if (id.size() != prefix.size() + 13 || id.compare(0, prefix.size(), prefix) != 0 ||
+        id[prefix.size()] != '-') {
+        return false;
+    }
+    for (std::size_t i = prefix.size() + 1; i < id.size(); ++i) {
+        const char c = id[i];
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+            return false;
+        }
+    }
+    return true;
+}
+
 inline core::LocalTime at(const char* text) {
     return *core::parse_local_time(text);
 }

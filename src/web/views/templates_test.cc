@@ -55,14 +55,34 @@ TEST(Templates, InlinesPartials) {
     EXPECT_NE(html.find("id=\"new_password_again\""), std::string::npos) << html;
 }
 
+// How many tags insert unescaped HTML: {{{name}}} or {{& name}} (with optional spaces).
+// (Not std::regex: GCC 12 warns falsely inside <regex> in the sanitizer build.)
+int unescaped_tags(const std::string& source) {
+    int count = 0;
+    for (std::size_t at = source.find("{{"); at != std::string::npos;
+         at = source.find("{{", at + 2)) {
+        std::size_t next = at + 2;
+        if (next < source.size() && source[next] == '{') {
+            ++count;
+            at = next;  // "{{{" is one tag, not also a "{{" starting inside it
+            continue;
+        }
+        while (next < source.size() && (source[next] == ' ' || source[next] == '\t')) {
+            ++next;
+        }
+        if (next < source.size() && source[next] == '&') {
+            ++count;
+        }
+    }
+    return count;
+}
+
 // Only the layout inserts unescaped HTML, and only the page body rendered before it.
 TEST(Templates, TripleBracesOnlyForTheBodyInTheLayout) {
     Templates templates;
-    const std::regex raw(R"(\{\{\{|\{\{\s*&)");
     for (const std::string& name : templates.names()) {
         const std::string source(templates.source(name));
-        auto matches = std::distance(std::sregex_iterator(source.begin(), source.end(), raw),
-                                     std::sregex_iterator());
+        const int matches = unescaped_tags(source);
         if (name == "layout") {
             EXPECT_EQ(matches, 1) << name;
             EXPECT_NE(source.find("{{{body}}}"), std::string::npos);
