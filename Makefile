@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS ?= 2
 CMAKE_ARGS ?=
 
-.PHONY: all deps configure build test bench run fuzz clean format
+.PHONY: all deps configure build test bench load run fuzz clean format
 
 all: build
 
@@ -30,6 +30,11 @@ test: build
 # Import, export and report on a generated 50,000-person bundle; figures to bench/out/.
 bench: build
 	@bash bench/run.sh $(BUILD)
+
+# `samskab serve` on the generated 50,000-person dataset under wrk, route by route: req/s and
+# p50/p90/p99 latency of the main pages and API routes. Not part of `make test`.
+load: build
+	@bash scripts/load.sh $(BUILD)
 
 # The demo database (`samskab demo`: the booklet's three partnerships) with an account for every
 # role, and the web application on it; prints the address and the logins.

@@ -19,6 +19,8 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev  # tests and benchmarks
   time                    # peak memory in benchmarks (/usr/bin/time -v)
   curl                    # the end-to-end tests of `samskab serve` (tests/e2e/web.sh)
+  sqlite3                 # the privacy end-to-end test reads the database (tests/e2e/privacy.sh)
+  chromium                # the browser tests and accessibility checks (tests/browser)
 )
 
 # npm ci installs the dkfds design system that the pages are styled with. A machine whose

@@ -5,6 +5,7 @@
 #include "analytics/html_escape.h"
 #include "analytics/phrases.h"
 #include "analytics/report_view.h"
+#include "analytics/svg_chart_report.h"
 
 namespace samskab::analytics {
 
@@ -22,6 +23,8 @@ th, td { text-align: left; vertical-align: top; padding: 0.3rem 0.5rem;
          border-bottom: 1px solid #767676; }
 td.value { white-space: nowrap; font-variant-numeric: tabular-nums; }
 .note { font-style: italic; }
+figure.chart { margin: 1.5rem 0; page-break-inside: avoid; break-inside: avoid; }
+figure.chart svg { max-width: 100%; height: auto; display: block; }
 @media print { body { margin: 0; max-width: none; } section { page-break-before: auto; } }
 )";
 
@@ -57,6 +60,14 @@ void write_table(std::string& out, const SliceFigures& slice, const SliceFigures
     out += "</tbody>\n</table>\n";
 }
 
+// A chart with its numbers as a table beside it, kept on one page when printed.
+void write_chart(std::string& out, const Chart& chart, bool line) {
+    out += "<figure class=\"chart\">\n";
+    out += line ? render_line_chart(chart) : render_bar_chart(chart);
+    out += render_chart_table(chart);
+    out += "</figure>\n";
+}
+
 void write_slice(std::string& out, const SliceFigures& slice, const SliceFigures* previous,
                  size_t number, const ReportRequest& request) {
     const std::string id = "slice-" + std::to_string(number);
@@ -71,6 +82,9 @@ void write_slice(std::string& out, const SliceFigures& slice, const SliceFigures
         }
         write_table(out, slice, previous, first, end, request);
         first = end;
+    }
+    for (const Chart& chart : distribution_charts(slice, request, id)) {
+        write_chart(out, chart, false);
     }
     out += "</section>\n";
 }
@@ -98,6 +112,16 @@ std::string render_html(const ReportView& view) {
         out += "<p class=\"note\">";
         out += html_escape(ui_format(lang, Ui::SuppressionNote, *request.suppress_k));
         out += "</p>\n";
+    }
+    const std::vector<Chart> trends = trend_charts(view, "trend");
+    if (!trends.empty()) {
+        out += "<section aria-labelledby=\"trends\">\n<h2 id=\"trends\">";
+        out += html_escape(trends_heading(lang));
+        out += "</h2>\n";
+        for (const Chart& chart : trends) {
+            write_chart(out, chart, true);
+        }
+        out += "</section>\n";
     }
     const SliceFigures* previous = nullptr;
     for (size_t i = 0; i < view.slices.size(); ++i) {

@@ -42,13 +42,14 @@ TEST(HtmlRenderer, SelfContainedDocument) {
 
 TEST(HtmlRenderer, AccessibleTables) {
     const std::string html = render(sample_request(Format::Html));
-    // One table per section, each with a caption and column headers.
+    // One table per section, each with a caption and column headers, and one per chart.
     EXPECT_EQ(occurrences(html, "<table>"), 9u);
-    EXPECT_EQ(occurrences(html, "</table>"), 9u);
-    EXPECT_EQ(occurrences(html, "<caption>"), 9u);
+    EXPECT_EQ(occurrences(html, "<table class=\"table samskab-chart-table\">"), 3u);
+    EXPECT_EQ(occurrences(html, "</table>"), 12u);
+    EXPECT_EQ(occurrences(html, "<caption>"), 12u);
     EXPECT_EQ(occurrences(html, "<th scope=\"col\">Nøgletal</th>"), 9u);
-    // One row header per figure.
-    EXPECT_EQ(occurrences(html, "<th scope=\"row\">"), 36u);
+    // One row header per figure, and per bar of the charts (6 entry channels, 2 roles, 3 sizes).
+    EXPECT_EQ(occurrences(html, "<th scope=\"row\">"), 36u + 11u);
     EXPECT_THAT(html, HasSubstr("<caption>Deltagelse</caption>"));
     EXPECT_THAT(html, HasSubstr("<tr><th scope=\"row\">Andel nået</th>"
                                 "<td class=\"value\">kan ikke beregnes</td>"
@@ -56,6 +57,20 @@ TEST(HtmlRenderer, AccessibleTables) {
     EXPECT_THAT(html, HasSubstr("<tr><th scope=\"row\">Deltagere</th><td class=\"value\">17</td>"
                                 "<td>17 personer deltog i mindst én aktivitet eller kom i huset."
                                 "</td></tr>"));
+}
+
+TEST(HtmlRenderer, ChartsWithTheirTables) {
+    const std::string html = render(sample_request(Format::Html));
+    // One period: no trend, the three distributions of the slice, each an image with a text
+    // alternative and its numbers beside it, kept together on a printed page.
+    EXPECT_THAT(html, Not(HasSubstr("samskab-chart-line")));
+    EXPECT_EQ(occurrences(html, "<figure class=\"chart\">\n<svg "), 3u);
+    EXPECT_EQ(occurrences(html, "role=\"img\""), 3u);
+    EXPECT_THAT(html, HasSubstr("aria-labelledby=\"slice-1-entry-title slice-1-entry-desc\""));
+    EXPECT_THAT(html, HasSubstr("<caption>Hvordan nye deltagere kom ind</caption>"));
+    EXPECT_THAT(html, HasSubstr("<tr><th scope=\"row\">Via netværk</th><td>7</td></tr>"));
+    EXPECT_THAT(html, HasSubstr("</svg>\n<table class=\"table samskab-chart-table\">"));
+    EXPECT_THAT(html, HasSubstr("figure.chart { margin: 1.5rem 0; page-break-inside: avoid;"));
 }
 
 TEST(HtmlRenderer, EscapesTextFromData) {
@@ -72,7 +87,10 @@ TEST(HtmlRenderer, EnglishAndSlices) {
     request.suppress_k = 5;
     const std::string html = render(request);
     EXPECT_THAT(html, StartsWith("<!DOCTYPE html>\n<html lang=\"en\">"));
-    EXPECT_EQ(occurrences(html, "<section "), 2u);
+    // The trends, then one section per month.
+    EXPECT_EQ(occurrences(html, "<section "), 3u);
+    EXPECT_THAT(html, HasSubstr("<h2 id=\"trends\">Trends over time</h2>"));
+    EXPECT_EQ(occurrences(html, "<svg class=\"samskab-chart-svg samskab-chart-line\""), 2u);
     EXPECT_THAT(html, HasSubstr("<h2 id=\"slice-1\">1 January 2017 – 31 January 2017</h2>"));
     EXPECT_THAT(html, HasSubstr("<h2 id=\"slice-2\">1 February 2017 – 28 February 2017</h2>"));
     EXPECT_THAT(html, HasSubstr("(+5 since the previous period)"));

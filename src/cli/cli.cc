@@ -85,6 +85,9 @@ int run(int argc, char** argv) {
     add_demo_command(app, chosen);
     add_serve_command(app, chosen);
     add_user_command(app, chosen);
+    add_retention_command(app, chosen);
+    add_backup_command(app, chosen);
+    add_restore_command(app, chosen);
 
     try {
         app.parse(argc, argv);

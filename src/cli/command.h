@@ -54,5 +54,14 @@ void add_demo_command(CLI::App& app, Action& chosen);
 // The web application: `serve` runs it, `user` manages its accounts (SQLite only, so far).
 void add_serve_command(CLI::App& app, Action& chosen);
 void add_user_command(CLI::App& app, Action& chosen);
+// Privacy housekeeping (core/privacy_service.h): `retention` and `purge-access-log`.
+void add_retention_command(CLI::App& app, Action& chosen);
+// Backup and restore of a SQLite database (storage/sqlite/sqlite_backup.h).
+void add_backup_command(CLI::App& app, Action& chosen);
+void add_restore_command(CLI::App& app, Action& chosen);
+
+// The SQLite file of --db for `command` (backup, restore). Usage error for a PostgreSQL URL,
+// naming pg_dump and pg_restore, and for any other URL.
+core::Result<std::string> backup_database_path(const Context& context, std::string_view command);
 
 }  // namespace samskab::cli

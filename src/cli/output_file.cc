@@ -26,6 +26,21 @@ core::Result<void> write_output(const std::string& path,
         }
         return written;
     }
+    // A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written as it is: renaming a file
+    // over it would replace the device itself.
+    struct stat existing {};
+    if (::stat(path.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode)) {
+        std::FILE* stream = std::fopen(path.c_str(), "wb");
+        if (!stream) {
+            return tl::unexpected(io_error(path));
+        }
+        auto written = write(stream);
+        const bool closed = std::fclose(stream) == 0;
+        if (written && !closed) {
+            return tl::unexpected(io_error(path));
+        }
+        return written;
+    }
     std::string temporary = path + ".XXXXXX";
     const int fd = mkstemp(temporary.data());
     if (fd < 0) {

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <charconv>
+#include <chrono>
 #include <climits>
 #include <cstdio>
 #include <filesystem>
@@ -13,7 +14,9 @@
 
 #include "cli/cli.h"
 #include "cli/command.h"
+#include "cli/housekeeping.h"
 #include "cli/web_app.h"
+#include "core/privacy_service.h"
 #include "web/http/server.h"
 
 namespace samskab::cli {
@@ -26,6 +29,8 @@ struct ServeArguments {
     std::string static_dir;
     std::string public_url;
     bool trust_proxy = false;
+    int access_log_months = core::DEFAULT_ACCESS_LOG_MONTHS;
+    bool no_retention = false;
 };
 
 core::Error usage(core::Lang lang, std::string_view da, std::string_view en,
@@ -83,6 +88,10 @@ int run_serve(Context& context, const ServeArguments& o) {
     if (auto parsed = parse_listen(o.listen, config, lang); !parsed) {
         return report_error(parsed.error());
     }
+    if (o.access_log_months < 1 || o.access_log_months > 120) {
+        return report_error(usage(lang, "skal være et tal fra 1 til 120",
+                                  "must be a number from 1 to 120", "--access-log-months"));
+    }
     if (o.workers < 1 || o.workers > 256) {
         return report_error(usage(lang, "skal være et tal fra 1 til 256",
                                   "must be a number from 1 to 256", "--workers"));
@@ -115,6 +124,34 @@ int run_serve(Context& context, const ServeArguments& o) {
         return report_error(app.error());
     }
     const web::Application& application = (*app)->application();
+    // Privacy housekeeping every night at 03.00 while the server runs (docs/privacy.md): not at
+    // start, so that starting a server on old data (a demo, a restored backup) leaves time to
+    // look with `samskab retention --dry-run` first. A failure is reported and tried again the
+    // next night; it never stops the server.
+    core::PrivacyService privacy((*app)->community(), (*app)->accounts(), (*app)->clock());
+    const int log_months = o.access_log_months;
+    const bool retention = !o.no_retention;
+    const core::LocalTime now = (*app)->clock().now();
+    const core::LocalTime into_day = ((now % 86400) + 86400) % 86400;
+    const core::LocalTime until_night = (3 * 3600 - into_day + 86400 - 1) % 86400 + 1;
+    Housekeeping nightly(
+        [&privacy, log_months, retention, da] {
+            auto run = retention ? privacy.daily(log_months)
+                                 : privacy.purge_access_log(log_months).map([](int purged) {
+                                       return core::PrivacyService::DailyRun{0, purged};
+                                   });
+            if (!run) {
+                std::fprintf(stderr, da ? "samskab: dagligt privatlivsjob fejlede: %s\n"
+                                        : "samskab: daily privacy job failed: %s\n",
+                             run.error().message.c_str());
+            } else if (run->anonymised > 0 || run->purged > 0) {
+                std::fprintf(stderr,
+                             da ? "samskab: anonymiserede %d, slettede %d linjer af adgangsloggen\n"
+                                : "samskab: anonymised %d, deleted %d access-log lines\n",
+                             run->anonymised, run->purged);
+            }
+        },
+        std::chrono::seconds(until_night), std::chrono::hours(24));
     web::ServeOptions options;
     options.lang = lang;
     // Prints "samskab: listening on http://host:port" once the socket is bound.
@@ -140,6 +177,11 @@ void add_serve_command(CLI::App& app, Action& chosen) {
                         "Folder served under /static/ (default: \"static\" beside the program)");
     command->add_option("--public-url", o->public_url,
                         "The address users reach the application at, for links in invitations");
+    command->add_option("--access-log-months", o->access_log_months,
+                        "Months the access log is kept (purged daily)")
+        ->capture_default_str();
+    command->add_flag("--no-retention", o->no_retention,
+                      "Do not anonymise inactive people at night (the access log is still purged)");
     command->add_flag("--trust-proxy", o->trust_proxy,
                       "Believe X-Forwarded-Proto and X-Forwarded-For (behind a reverse proxy)");
     command->callback(

@@ -152,6 +152,8 @@ const web::Application& WebApp::application() {
         add(web::pages::participant_routes(templates));
         add(web::pages::host_routes(templates));
         add(web::pages::coordinator_routes(templates));
+        add(web::pages::dashboard_routes(templates));
+        add(web::pages::companion_routes(templates));
         add(web::api::routes());
         m_application = std::make_unique<web::Application>(
             *m_services, std::move(routes),

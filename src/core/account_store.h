@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/account.h"
+#include "core/privacy.h"
 #include "core/result.h"
 
 namespace samskab::core {
@@ -66,6 +67,12 @@ public:
     virtual Result<void> log_access(const AccessEntry& entry) = 0;
     // Entries about one person (subject), newest first.
     virtual Result<std::vector<AccessEntry>> access_log_of(std::string_view person) = 0;
+    // Several entries in one transaction (a listing of many people, an export).
+    virtual Result<void> log_accesses(const std::vector<AccessEntry>& entries) = 0;
+    // Entries matching the query, newest first, at most query.limit.
+    virtual Result<std::vector<AccessEntry>> search_access_log(const AccessQuery& query) = 0;
+    // Deletes entries (and failed logins) older than `before`; returns how many entries went.
+    virtual Result<int> purge_access_log(LocalTime before) = 0;
 };
 
 }  // namespace samskab::core

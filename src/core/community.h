@@ -7,6 +7,7 @@
 
 #include "core/bundle.h"
 #include "core/date.h"
+#include "core/privacy.h"
 #include "core/vocabulary.h"
 
 namespace samskab::core {
@@ -135,6 +136,23 @@ struct PersonData {
     std::vector<Pathway> pathways;
     std::vector<Break> breaks;
     std::optional<LocalTime> deletion_requested;
+    Consents consents;                          // all four purposes; person.consent mirrors two
+    std::vector<ConsentChange> consent_history;  // oldest first
+};
+
+// A person as their companion sees them: that they are registered (always), and their
+// participation only when they consent to share it (Purpose::Companion).
+struct AccompaniedView {
+    PersonSummary person;  // never with the support need
+    std::string partnership;
+    bool shares = false;
+    std::vector<OccurrenceView> participations;  // empty unless `shares`
+};
+
+// A person who asked to be deleted, for the coordinator who carries it out.
+struct DeletionRequest {
+    PersonSummary person;
+    LocalTime requested_at = 0;
 };
 
 }  // namespace samskab::core

@@ -112,11 +112,48 @@ public:
     // --- the person's own data
     virtual Result<std::optional<PersonData>> person_data(std::string_view person) = 0;
     // Withdrawing consent removes what it covered: the support flag is cleared, pathways are
-    // deleted. `by` is the account that recorded the change (the person or a coordinator).
-    virtual Result<void> set_consent(std::string_view person, const Consent& consent,
+    // deleted, the companion's view closes, the person is left out of statistics loaded from
+    // then on. `by` is the account that recorded the change (the person or a coordinator);
+    // `on_paper` marks a consent a coordinator recorded from a signed form. Every call is
+    // recorded in the consent history.
+    virtual Result<void> set_consent(std::string_view person, const Consents& consents,
                                      bool support_need, std::int64_t by, bool on_paper,
                                      LocalTime at) = 0;
     virtual Result<void> request_deletion(std::string_view person, LocalTime at) = 0;
+
+    // --- privacy (docs/privacy.md)
+    // The people `companion` (a person id) accompanies through an open link on `today`, by
+    // name; those who share their participation with their occurrences from 30 days before
+    // `today` to 60 days after.
+    virtual Result<std::vector<AccompaniedView>> accompanied_by(std::string_view companion,
+                                                                Day today) = 0;
+    // Rectification. Invalid "name" when the name is set and empty.
+    virtual Result<void> correct_person(std::string_view person,
+                                        const PersonCorrection& correction) = 0;
+    // Open deletion requests of people registered in `partnership`, oldest first.
+    virtual Result<std::vector<DeletionRequest>> deletion_requests(
+        std::string_view partnership) = 0;
+    // Erasure (GDPR art. 17): deletes the person with everything about them - participations,
+    // visits, relations, companion links, pathways, breaks, consents, the host rota days,
+    // logbook notes that name them, their account, and the access-log entries about them.
+    // Activities they proposed stay, proposed by nobody. NotFound "person".
+    virtual Result<ErasureSummary> erase_person(std::string_view person) = 0;
+    // Months of inactivity before anonymisation in a partnership (DEFAULT_RETENTION_MONTHS
+    // unless set). Invalid "months" outside 1..600; NotFound "partnership".
+    virtual Result<int> retention_months(std::string_view partnership) = 0;
+    virtual Result<void> set_retention_months(std::string_view partnership, int months) = 0;
+    // People not yet anonymised whose latest activity (joining, a visit, a participation, a
+    // relation, a pathway, a login) is more than their retention period before `today`;
+    // `months`, when set, overrides every partnership's setting. People with no dated
+    // activity at all are not candidates.
+    virtual Result<std::vector<RetentionCandidate>> retention_candidates(
+        Day today, std::optional<int> months) = 0;
+    // Anonymises the people: name replaced, id replaced by a new random one, account (the
+    // contact) deleted, breaks, consent history and deletion requests deleted, their name
+    // removed from logbook notes. Visits, participations, relations, pathways and the support
+    // flag stay, so that aggregates over past periods keep their figures. Returns the new ids.
+    virtual Result<std::vector<std::string>> anonymise(const std::vector<std::string>& people,
+                                                       LocalTime at) = 0;
 };
 
 }  // namespace samskab::core

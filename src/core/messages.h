@@ -68,6 +68,18 @@ enum class Msg {
     CannotListen,
     HttpFrontPage,
     PersonHasAccount,
+    // backup and restore of the SQLite file (storage/sqlite/sqlite_backup)
+    BackupPostgres,
+    BackupSameFile,
+    BackupNotAFile,
+    BackupBusy,
+    BackupNotSamskab,
+    BackupDamaged,
+    BackupTooNew,
+    BackupPageSize,
+    BackupWritten,
+    BackupSound,
+    RestoreDone,
     // nouns used inside other messages
     NounPartnership,
     NounOrganisation,

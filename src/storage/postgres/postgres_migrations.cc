@@ -292,6 +292,35 @@ CREATE INDEX companions_partnership ON companions (partnership);
 CREATE INDEX companions_companion ON companions (companion);
 )sql";
 
+// storage/sqlite's migration 4 (consent per purpose, retention, anonymisation), in PostgreSQL
+// types.
+constexpr std::string_view V4_PRIVACY = R"sql(
+CREATE TABLE privacy_consents (
+    person     bigint PRIMARY KEY REFERENCES people (pk),
+    companion  integer NOT NULL DEFAULT 0 CHECK (companion IN (0, 1)),
+    statistics integer NOT NULL DEFAULT 1 CHECK (statistics IN (0, 1))
+);
+
+ALTER TABLE consent_changes ADD COLUMN consent_companion integer
+    CHECK (consent_companion IN (0, 1));
+ALTER TABLE consent_changes ADD COLUMN consent_statistics integer
+    CHECK (consent_statistics IN (0, 1));
+
+CREATE TABLE partnership_settings (
+    partnership      bigint PRIMARY KEY REFERENCES partnerships (pk),
+    retention_months integer NOT NULL CHECK (retention_months BETWEEN 1 AND 600)
+);
+
+CREATE TABLE anonymised (
+    person bigint PRIMARY KEY REFERENCES people (pk),
+    at     text COLLATE "C" NOT NULL
+);
+
+CREATE INDEX audit_log_actor ON audit_log (actor, at);
+CREATE INDEX login_failures_at ON login_failures (at);
+CREATE INDEX activities_initiated_by ON activities (initiated_by);
+)sql";
+
 constexpr std::string_view SCHEMA_TABLE = R"sql(
 CREATE TABLE IF NOT EXISTS schema_migrations (
     version    integer PRIMARY KEY,
@@ -317,6 +346,7 @@ const std::vector<Migration>& migrations() {
         {1, "records", V1_RECORDS},
         {2, "accounts", V2_ACCOUNTS},
         {3, "web", V3_WEB},
+        {4, "privacy", V4_PRIVACY},
     };
     return all;
 }

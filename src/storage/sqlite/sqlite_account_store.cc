@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 
 namespace samskab::storage::sqlite {
 
@@ -381,21 +382,93 @@ core::Result<void> SqliteAccountStore::clear_login_failures(std::string_view ema
     });
 }
 
+namespace {
+
+core::Result<void> insert_entry(Connection& c, const core::AccessEntry& entry) {
+    std::optional<std::int64_t> subject;
+    if (!entry.subject.empty()) {
+        SAMSKAB_TRY_SET(subject, require_key(c, Keyed::People, entry.subject, "subject"));
+    }
+    Query insert(c,
+                 "INSERT INTO audit_log (at, actor, action, subject, detail) "
+                 "VALUES (?, ?, ?, ?, ?)");
+    insert.bind(1, time_text(entry.at));
+    if (entry.actor != 0) {
+        insert.bind(2, entry.actor);
+    }
+    insert.bind(3, entry.action).bind(4, subject).bind(5, entry.detail);
+    return insert.run();
+}
+
+}  // namespace
+
 core::Result<void> SqliteAccountStore::log_access(const core::AccessEntry& entry) {
+    return m_pool->write([&](Connection& c) { return insert_entry(c, entry); });
+}
+
+core::Result<void> SqliteAccountStore::log_accesses(const std::vector<core::AccessEntry>& entries) {
+    if (entries.empty()) {
+        return {};
+    }
     return m_pool->write([&](Connection& c) -> core::Result<void> {
-        std::optional<std::int64_t> subject;
-        if (!entry.subject.empty()) {
-            SAMSKAB_TRY_SET(subject, require_key(c, Keyed::People, entry.subject, "subject"));
+        for (const core::AccessEntry& entry : entries) {
+            SAMSKAB_TRY(insert_entry(c, entry));
         }
-        Query insert(c,
-                     "INSERT INTO audit_log (at, actor, action, subject, detail) "
-                     "VALUES (?, ?, ?, ?, ?)");
-        insert.bind(1, time_text(entry.at));
-        if (entry.actor != 0) {
-            insert.bind(2, entry.actor);
+        return {};
+    });
+}
+
+core::Result<std::vector<core::AccessEntry>> SqliteAccountStore::search_access_log(
+    const core::AccessQuery& search) {
+    return m_pool->read([&](Connection& c) -> core::Result<std::vector<core::AccessEntry>> {
+        // Times are text that sorts as time; '' and '~' bound every time there is.
+        Query query(c,
+                    "SELECT l.at, coalesce(l.actor, 0), l.action, coalesce(p.id, ''), "
+                    "coalesce(l.detail, '') FROM audit_log l "
+                    "LEFT JOIN people p ON p.pk = l.subject "
+                    "WHERE (?1 = '' OR p.id = ?1) AND (?2 = 0 OR l.actor = ?2) "
+                    "AND (?3 = '' OR l.action = ?3) AND l.at >= ?4 AND l.at < ?5 "
+                    "ORDER BY l.at DESC, l.pk DESC LIMIT ?6");
+        query.bind(1, search.subject)
+            .bind(2, search.actor)
+            .bind(3, search.action)
+            .bind(4, search.from <= 0 ? std::string() : time_text(search.from))
+            .bind(5, search.to == std::numeric_limits<core::LocalTime>::max()
+                         ? std::string("~")
+                         : time_text(search.to))
+            .bind(6, std::int64_t{std::max(search.limit, 0)});
+        std::vector<core::AccessEntry> entries;
+        while (true) {
+            auto row = query.step();
+            if (!row) {
+                return tl::unexpected(row.error());
+            }
+            if (!*row) {
+                return entries;
+            }
+            entries.push_back({time_of_text(query.text(0)), query.integer(1), query.text(2),
+                               query.text(3), query.text(4)});
         }
-        insert.bind(3, entry.action).bind(4, subject).bind(5, entry.detail);
-        return insert.run();
+    });
+}
+
+core::Result<int> SqliteAccountStore::purge_access_log(core::LocalTime before) {
+    return m_pool->write([&](Connection& c) -> core::Result<int> {
+        {
+            Query remove(c, "DELETE FROM audit_log WHERE at < ?");
+            remove.bind(1, time_text(before));
+            SAMSKAB_TRY(remove.run());
+        }
+        int removed = 0;
+        {
+            Query count(c, "SELECT changes()");
+            SAMSKAB_TRY(count.step());
+            removed = static_cast<int>(count.integer(0));
+        }
+        Query failures(c, "DELETE FROM login_failures WHERE at < ?");
+        failures.bind(1, time_text(before));
+        SAMSKAB_TRY(failures.run());
+        return removed;
     });
 }
 

@@ -54,6 +54,10 @@ public:
 
     core::Result<void> log_access(const core::AccessEntry& entry) override;
     core::Result<std::vector<core::AccessEntry>> access_log_of(std::string_view person) override;
+    core::Result<void> log_accesses(const std::vector<core::AccessEntry>& entries) override;
+    core::Result<std::vector<core::AccessEntry>> search_access_log(
+        const core::AccessQuery& query) override;
+    core::Result<int> purge_access_log(core::LocalTime before) override;
 
 private:
     std::shared_ptr<ConnectionPool> m_pool;

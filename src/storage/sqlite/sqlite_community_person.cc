@@ -199,15 +199,36 @@ core::Result<std::optional<core::PersonData>> SqliteCommunityStore::person_data(
         SAMSKAB_TRY(
             each_row(c, "SELECT requested_at FROM deletion_requests WHERE person = ?1", key,
                      [&](const Query& q) { data.deletion_requested = time_of_text(q.text(0)); }));
+        data.consents.support_need = data.person.consent.support_need;
+        data.consents.pathways = data.person.consent.pathways;
+        SAMSKAB_TRY(each_row(c,
+                             "SELECT companion, statistics FROM privacy_consents "
+                             "WHERE person = ?1",
+                             key, [&](const Query& q) {
+                                 data.consents.companion = q.integer(0) != 0;
+                                 data.consents.statistics = q.integer(1) != 0;
+                             }));
+        // Rows from before the last two purposes existed have NULL there: the defaults.
+        SAMSKAB_TRY(each_row(
+            c,
+            "SELECT at, coalesce(by_account, 0), on_paper, consent_support_need, "
+            "consent_pathways, coalesce(consent_companion, 0), coalesce(consent_statistics, 1) "
+            "FROM consent_changes WHERE person = ?1 ORDER BY at, pk",
+            key, [&](const Query& q) {
+                data.consent_history.push_back(
+                    {time_of_text(q.text(0)), q.integer(1), q.integer(2) != 0,
+                     core::Consents{q.integer(3) != 0, q.integer(4) != 0, q.integer(5) != 0,
+                                    q.integer(6) != 0}});
+            }));
         return data;
     });
 }
 
 core::Result<void> SqliteCommunityStore::set_consent(std::string_view person,
-                                                     const core::Consent& consent,
+                                                     const core::Consents& consents,
                                                      bool support_need, std::int64_t by,
                                                      bool on_paper, core::LocalTime at) {
-    if (support_need && !consent.support_need) {
+    if (support_need && !consents.support_need) {
         return tl::unexpected(
             error_da(ErrorCode::Invalid, Msg::SupportNeedWithoutConsent, "support_need"));
     }
@@ -230,26 +251,39 @@ core::Result<void> SqliteCommunityStore::set_consent(std::string_view person,
         Query update(c,
                      "UPDATE people SET consent_support_need = ?, consent_pathways = ?, "
                      "support_need = ? WHERE pk = ?");
-        update.bind(1, std::int64_t{consent.support_need})
-            .bind(2, std::int64_t{consent.pathways})
-            .bind(3, std::int64_t{support_need && consent.support_need})
+        update.bind(1, std::int64_t{consents.support_need})
+            .bind(2, std::int64_t{consents.pathways})
+            .bind(3, std::int64_t{support_need && consents.support_need})
             .bind(4, key);
         SAMSKAB_TRY(update.run());
-        if (!consent.pathways) {
+        if (!consents.pathways) {
             Query remove(c, "DELETE FROM pathways WHERE person = ?");
             remove.bind(1, key);
             SAMSKAB_TRY(remove.run());
         }
+        // Sharing and statistics are read where they act (the companion's page, the dataset
+        // of reports), so withdrawing them takes effect with this row.
+        Query purposes(c,
+                       "INSERT INTO privacy_consents (person, companion, statistics) "
+                       "VALUES (?1, ?2, ?3) ON CONFLICT (person) DO UPDATE "
+                       "SET companion = excluded.companion, statistics = excluded.statistics");
+        purposes.bind(1, key)
+            .bind(2, std::int64_t{consents.companion})
+            .bind(3, std::int64_t{consents.statistics});
+        SAMSKAB_TRY(purposes.run());
         Query record(c,
                      "INSERT INTO consent_changes (person, at, by_account, on_paper, "
-                     "consent_support_need, consent_pathways) VALUES (?, ?, ?, ?, ?, ?)");
+                     "consent_support_need, consent_pathways, consent_companion, "
+                     "consent_statistics) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         record.bind(1, key).bind(2, time_text(at));
         if (by != 0) {
             record.bind(3, by);
         }
         record.bind(4, std::int64_t{on_paper})
-            .bind(5, std::int64_t{consent.support_need})
-            .bind(6, std::int64_t{consent.pathways});
+            .bind(5, std::int64_t{consents.support_need})
+            .bind(6, std::int64_t{consents.pathways})
+            .bind(7, std::int64_t{consents.companion})
+            .bind(8, std::int64_t{consents.statistics});
         return record.run();
     });
 }

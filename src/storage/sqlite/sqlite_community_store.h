@@ -10,7 +10,7 @@
 
 namespace samskab::storage::sqlite {
 
-// core::CommunityStore over SQLite (migrations 1 and 3). Safe to call from several threads:
+// core::CommunityStore over SQLite (migrations 1, 3 and 4). Safe to call from several threads:
 // each call takes a connection of the shared pool and is one transaction (writes BEGIN
 // IMMEDIATE). Errors as in core/community_store.h: the code and the field are the contract;
 // the message is the core catalogue's Danish text, which the web layer replaces by its own
@@ -22,11 +22,13 @@ namespace samskab::storage::sqlite {
 // - add_occurrence with end <= start is Invalid "end"; schedules are checked by
 //   core::validate_schedule (Invalid "weekday", "start", "end", "until");
 // - rota() over more than a year is Invalid "to";
-// - end_break before the break began is Invalid "day".
+// - end_break before the break began is Invalid "day";
+// - a retention period outside 1..600 months is Invalid "months".
 // The implementation is split by area: sqlite_community_places.cc (places, partnerships,
 // people), sqlite_community_activities.cc (activities, occurrences, participation),
 // sqlite_community_host.cc (the host's day, logbook, rota, action items) and
-// sqlite_community_person.cc (breaks, the person's own data, consent, deletion requests).
+// sqlite_community_person.cc (breaks, the person's own data, consent, deletion requests) and
+// sqlite_community_privacy.cc (the companion's view, rectification, erasure, retention).
 class SqliteCommunityStore final : public core::CommunityStore {
 public:
     explicit SqliteCommunityStore(std::shared_ptr<ConnectionPool> pool) : m_pool(std::move(pool)) {}
@@ -95,10 +97,24 @@ public:
     core::Result<void> set_action_item_done(std::int64_t item, bool done) override;
 
     core::Result<std::optional<core::PersonData>> person_data(std::string_view person) override;
-    core::Result<void> set_consent(std::string_view person, const core::Consent& consent,
+    core::Result<void> set_consent(std::string_view person, const core::Consents& consents,
                                    bool support_need, std::int64_t by, bool on_paper,
                                    core::LocalTime at) override;
     core::Result<void> request_deletion(std::string_view person, core::LocalTime at) override;
+
+    core::Result<std::vector<core::AccompaniedView>> accompanied_by(std::string_view companion,
+                                                                    core::Day today) override;
+    core::Result<void> correct_person(std::string_view person,
+                                      const core::PersonCorrection& correction) override;
+    core::Result<std::vector<core::DeletionRequest>> deletion_requests(
+        std::string_view partnership) override;
+    core::Result<core::ErasureSummary> erase_person(std::string_view person) override;
+    core::Result<int> retention_months(std::string_view partnership) override;
+    core::Result<void> set_retention_months(std::string_view partnership, int months) override;
+    core::Result<std::vector<core::RetentionCandidate>> retention_candidates(
+        core::Day today, std::optional<int> months) override;
+    core::Result<std::vector<std::string>> anonymise(const std::vector<std::string>& people,
+                                                     core::LocalTime at) override;
 
 private:
     // The partnerships a person (by key) belongs to, by id; for partnerships_of and person_data,

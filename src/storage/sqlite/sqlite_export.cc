@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/privacy.h"
 #include "storage/sqlite/sqlite_store.h"
 
 namespace samskab::storage::sqlite {
@@ -373,6 +374,19 @@ core::Result<core::Dataset> SqliteStore::load_dataset() {
                              d.pathways.push_back(p);
                              return {};
                          }));
+    // People who objected to statistics are left out of every report from then on
+    // (core::leave_out_people; docs/privacy.md). Read in the same snapshot as the records.
+    std::vector<bool> left_out(d.people.size(), false);
+    bool any_left_out = false;
+    SAMSKAB_TRY(each_row(db, "SELECT person FROM privacy_consents WHERE statistics = 0",
+                         [&](const Statement& s) -> core::Result<void> {
+                             left_out[static_cast<std::size_t>(people[s.column_int(0)])] = true;
+                             any_left_out = true;
+                             return {};
+                         }));
+    if (any_left_out) {
+        return core::leave_out_people(d, left_out);
+    }
     return d;
 }
 

@@ -290,6 +290,37 @@ CREATE INDEX companions_partnership ON companions (partnership);
 CREATE INDEX companions_companion ON companions (companion);
 )sql";
 
+// Privacy by design (docs/privacy.md): the two purposes of consent beyond the bundle's, kept
+// beside the records (absent row: not shared with the companion, counted in statistics); the
+// consent history gains them (NULL in rows written before); a retention period per partnership;
+// the people retention has anonymised; and an index for searching the access log by account.
+constexpr std::string_view V4_PRIVACY = R"sql(
+CREATE TABLE privacy_consents (
+    person     INTEGER PRIMARY KEY REFERENCES people (pk),
+    companion  INTEGER NOT NULL DEFAULT 0 CHECK (companion IN (0, 1)),
+    statistics INTEGER NOT NULL DEFAULT 1 CHECK (statistics IN (0, 1))
+) STRICT;
+
+ALTER TABLE consent_changes ADD COLUMN consent_companion INTEGER
+    CHECK (consent_companion IN (0, 1));
+ALTER TABLE consent_changes ADD COLUMN consent_statistics INTEGER
+    CHECK (consent_statistics IN (0, 1));
+
+CREATE TABLE partnership_settings (
+    partnership      INTEGER PRIMARY KEY REFERENCES partnerships (pk),
+    retention_months INTEGER NOT NULL CHECK (retention_months BETWEEN 1 AND 600)
+) STRICT;
+
+CREATE TABLE anonymised (
+    person INTEGER PRIMARY KEY REFERENCES people (pk),
+    at     TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX audit_log_actor ON audit_log (actor, at);
+CREATE INDEX login_failures_at ON login_failures (at);
+CREATE INDEX activities_initiated_by ON activities (initiated_by);
+)sql";
+
 constexpr std::string_view SCHEMA_TABLE = R"sql(
 CREATE TABLE IF NOT EXISTS schema_migrations (
     version    INTEGER PRIMARY KEY,
@@ -305,6 +336,7 @@ const std::vector<Migration>& migrations() {
         {1, "records", V1_RECORDS},
         {2, "accounts", V2_ACCOUNTS},
         {3, "web", V3_WEB},
+        {4, "privacy", V4_PRIVACY},
     };
     return all;
 }

@@ -7,6 +7,7 @@
 #include "core/messages.h"
 #include "web/http/application.h"
 #include "web/http/error_response.h"
+#include "web/http/http_parsing.h"
 #include "web/http/services.h"
 
 namespace samskab::web::api {
@@ -121,6 +122,29 @@ Response store_error(const RequestContext& ctx, const core::Error& error, std::s
     }
 }
 
+namespace {
+
+// The top-level field of a JSON object body that holds bytes which are not UTF-8 (which make
+// the parser refuse the whole body), or "" when there is none to name. The body is read twice,
+// with the broken bytes replaced by '?' and by '!': the field whose name or value differs
+// between the two readings is the one that held them.
+std::string field_with_bad_utf8(std::string_view body) {
+    const Json question = Json::parse(replace_ill_formed(body, '?'), nullptr, false);
+    const Json exclamation = Json::parse(replace_ill_formed(body, '!'), nullptr, false);
+    if (!question.is_object() || !exclamation.is_object()) {
+        return "";
+    }
+    for (const auto& [key, value] : question.items()) {
+        const auto other = exclamation.find(key);
+        if (other == exclamation.end() || *other != value) {
+            return key;
+        }
+    }
+    return "";
+}
+
+}  // namespace
+
 Checked<Json> json_body(const RequestContext& ctx,
                         std::initializer_list<std::string_view> allowed) {
     const auto type = ctx.request.header("content-type");
@@ -130,6 +154,14 @@ Checked<Json> json_body(const RequestContext& ctx,
                                           "content-type"));
     }
     Json body = Json::parse(ctx.request.body, nullptr, false);
+    if (body.is_discarded() && !valid_utf8(ctx.request.body)) {
+        const std::string field = field_with_bad_utf8(ctx.request.body);
+        if (!field.empty()) {
+            return tl::unexpected(
+                error_reply(400, error_code_name(400),
+                            core::message(ctx.lang, core::Msg::HttpBadUtf8, {field}), field));
+        }
+    }
     if (body.is_discarded()) {
         return tl::unexpected(error_reply(ctx, core::ErrorCode::Invalid, {}, ApiMsg::BodyNotJson));
     }

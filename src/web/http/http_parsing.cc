@@ -121,6 +121,22 @@ std::string printable(std::string_view text, std::size_t max_bytes) {
     return out;
 }
 
+std::string replace_ill_formed(std::string_view text, char replacement) {
+    std::string out;
+    out.reserve(text.size());
+    while (!text.empty()) {
+        const std::size_t length = sequence_length(text);
+        if (length == 0) {
+            out.push_back(replacement);
+            text.remove_prefix(1);
+        } else {
+            out.append(text.substr(0, length));
+            text.remove_prefix(length);
+        }
+    }
+    return out;
+}
+
 std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space) {
     std::string out;
     out.reserve(text.size());

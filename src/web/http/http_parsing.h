@@ -22,6 +22,10 @@ bool valid_utf8(std::string_view text);
 // point boundary); for quoting a submitted name in a message.
 std::string printable(std::string_view text, std::size_t max_bytes = 60);
 
+// `text` with each byte that is not part of a well-formed UTF-8 sequence replaced by
+// `replacement`; the same length as `text`.
+std::string replace_ill_formed(std::string_view text, char replacement);
+
 // Decodes %XX escapes (either case of hex digit); with `plus_is_space`, '+' is a space (forms
 // and query strings). nullopt when a '%' is not followed by two hex digits. The result may
 // hold any bytes, including invalid UTF-8: the caller checks.

@@ -66,6 +66,13 @@ TEST(PrintableTest, ReplacesBadBytesAndCutsOnCodePoints) {
     EXPECT_EQ(printable("kort"), "kort");
 }
 
+TEST(ReplaceIllFormedTest, ReplacesEachBadByteAndKeepsTheLength) {
+    EXPECT_EQ(replace_ill_formed("Åse", '?'), "Åse");
+    EXPECT_EQ(replace_ill_formed("a\xff\xfe b", '!'), "a!! b");
+    EXPECT_EQ(replace_ill_formed("\xc3", '?'), "?");              // truncated sequence
+    EXPECT_EQ(replace_ill_formed("\xed\xa0\x80x", '?'), "???x");  // a surrogate
+}
+
 TEST(ParseQueryTest, KeepsOrderAndRepeatedNames) {
     auto query = parse_query("a=1&b=to+ord&a=3&flag&=x&&c=", Lang::Da);
     ASSERT_TRUE(query);

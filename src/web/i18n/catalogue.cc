@@ -20,7 +20,8 @@ const Index& index() {
     static const Index INDEX = [] {
         Index built;
         for (auto area :
-             {common_entries(), participant_entries(), host_entries(), coordinator_entries()}) {
+             {common_entries(), participant_entries(), host_entries(), coordinator_entries(),
+              privacy_entries(), dashboard_entries()}) {
             built.entries.insert(built.entries.end(), area.begin(), area.end());
         }
         built.by_key.reserve(built.entries.size());

@@ -21,6 +21,8 @@ std::span<const Entry> common_entries();       // layout, navigation, login, err
 std::span<const Entry> participant_entries();  // what's on, activities, my page
 std::span<const Entry> host_entries();         // today, check-in, introductions, rota, logbook
 std::span<const Entry> coordinator_entries();  // places, activities, schedules, people, causes
+std::span<const Entry> dashboard_entries();    // dashboards, learning-meeting report
+std::span<const Entry> privacy_entries();      // consents, companions, access log, erasure
 
 // The text for `key` in `lang`. A key that is not in the catalogue is a bug: it throws
 // std::logic_error, so a test that renders the page finds it.

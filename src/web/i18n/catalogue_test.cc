@@ -19,7 +19,8 @@ TEST(Catalogue, KeysAreUniqueAcrossAreas) {
         EXPECT_TRUE(seen.insert(entry.key).second) << "duplicate key " << entry.key;
     }
     EXPECT_EQ(seen.size(), common_entries().size() + participant_entries().size() +
-                               host_entries().size() + coordinator_entries().size());
+                               host_entries().size() + coordinator_entries().size() +
+                               privacy_entries().size() + dashboard_entries().size());
 }
 
 TEST(Catalogue, EveryTextIsThereInBothLanguages) {

@@ -20,6 +20,7 @@ constexpr std::array ENTRIES = {
     Entry{"nav_me", "Min side", "My page"},
     Entry{"nav_host", "Vært", "Host"},
     Entry{"nav_coordinator", "Koordinator", "Coordinator"},
+    Entry{"nav_companion", "Dem, jeg følger", "The people I accompany"},
     Entry{"nav_password", "Skift adgangskode", "Change password"},
     Entry{"signed_in_as", "Logget ind som", "Signed in as"},
     Entry{"logout", "Log ud", "Log out"},

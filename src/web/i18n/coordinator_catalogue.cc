@@ -25,6 +25,7 @@ constexpr std::array ENTRIES = {
     Entry{"coord_people_of", "Personer i", "People in"},
     Entry{"coord_people_link", "Personer i partnerskabet", "People in the partnership"},
     Entry{"coord_accounts_heading", "Konti", "Accounts"},
+    Entry{"coord_privacy_heading", "Databeskyttelse", "Data protection"},
     Entry{"coord_accounts_link", "Se konti", "See accounts"},
     Entry{"coord_new_account_link", "Opret en konto", "Create an account"},
     Entry{"coord_saved", "Ændringerne er gemt.", "The changes are saved."},

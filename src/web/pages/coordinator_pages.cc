@@ -256,7 +256,8 @@ std::vector<Route> coordinator_routes(const views::Templates& templates) {
     std::vector<Route> routes;
     for (auto make :
          {coordinator_place_routes, coordinator_activity_routes, coordinator_occurrence_routes,
-          coordinator_people_routes, coordinator_account_routes}) {
+          coordinator_people_routes, coordinator_account_routes,
+          coordinator_privacy_routes}) {
         std::vector<Route> part = make(templates);
         routes.insert(routes.end(), std::make_move_iterator(part.begin()),
                       std::make_move_iterator(part.end()));

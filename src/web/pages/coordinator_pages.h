@@ -36,5 +36,7 @@ std::vector<Route> coordinator_activity_routes(const views::Templates& templates
 std::vector<Route> coordinator_occurrence_routes(const views::Templates& templates);
 std::vector<Route> coordinator_people_routes(const views::Templates& templates);
 std::vector<Route> coordinator_account_routes(const views::Templates& templates);
+// A person's page (consents, rectification, erasure), deletion requests, the access log.
+std::vector<Route> coordinator_privacy_routes(const views::Templates& templates);
 
 }  // namespace samskab::web::pages

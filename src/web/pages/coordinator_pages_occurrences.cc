@@ -6,6 +6,7 @@
 #include "web/pages/coordinator_pages.h"
 #include "web/pages/host_pages_support.h"
 #include "web/pages/page.h"
+#include "web/pages/privacy_support.h"
 #include "web/views/format.h"
 
 namespace samskab::web::pages {
@@ -100,8 +101,13 @@ Response occurrence_response(const RequestContext& ctx, const views::Templates& 
                     {"participants", participants},
                     {"action", occurrence_link(view.occurrence.id) + "/role"},
                     {"saved", ctx.request.query.value("saved") == "1"}};
-    // Every showing of the participant list, with its support-need flags, is logged.
-    if (auto logged = log_listing(ctx); !logged) {
+    // Every showing of the participant list, with its support-need flags, is logged: one line
+    // per participant shown, so that each of them can see the lookup on their own page.
+    std::vector<std::string> shown;
+    for (const core::ParticipantView& participant : detail.participants) {
+        shown.push_back(participant.person.id);
+    }
+    if (auto logged = log_person_views(ctx, shown); !logged) {
         return failure_page(ctx, templates, logged.error());
     }
     int status = 200;

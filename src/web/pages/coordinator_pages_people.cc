@@ -1,5 +1,6 @@
 #include <string>
 
+#include "web/http/http_parsing.h"
 #include "web/http/services.h"
 #include "web/pages/coordinator_pages.h"
 #include "web/pages/host_pages_support.h"
@@ -88,7 +89,11 @@ Response people_response(const RequestContext& ctx, const views::Templates& temp
             {"id", person.id},
             {"name", person.name},
             {"support", with_flag && person.support_need.value_or(false)},
-            {"account_href", with_query("/coordinator/accounts/new", "person", person.id)}});
+            {"account_href", with_query("/coordinator/accounts/new", "person", person.id)},
+            // The person's page (consents, corrections, erasure) is for coordinators of the
+            // whole partnership, the same who see the flag.
+            {"person_page", with_flag},
+            {"person_href", "/coordinator/people/" + percent_encode(person.id)}});
     }
     const Params form = form_of(ctx);
     mstch::map data{

@@ -36,10 +36,12 @@ TEST_F(CoordinatorPeopleTest, PartnershipCoordinatorSeesTheSupportFlag) {
     ASSERT_EQ(page.status, 200) << page.body;
     EXPECT_NE(html(page).find("<h1>Personer – INSP!</h1>"), std::string::npos);
     EXPECT_NE(html(page).find("<th scope=\"col\">Støttebehov</th>"), std::string::npos);
-    EXPECT_NE(html(page).find("<th scope=\"row\">Anna</th><td>p-anna</td><td>" +
+    EXPECT_NE(html(page).find("<th scope=\"row\"><a href=\"/coordinator/people/p-anna\">Anna</a>"
+                              "</th><td>p-anna</td><td>" +
                               std::string(SUPPORT_DA) + "</td>"),
               std::string::npos);
-    EXPECT_NE(html(page).find("<th scope=\"row\">Bo</th><td>p-bo</td><td>–</td>"),
+    EXPECT_NE(html(page).find("<th scope=\"row\"><a href=\"/coordinator/people/p-bo\">Bo</a></th>"
+                              "<td>p-bo</td><td>–</td>"),
               std::string::npos);
     EXPECT_NE(html(page).find(HTML_NAME_ESCAPED), std::string::npos);
     EXPECT_EQ(html(page).find(HTML_NAME), std::string::npos);
@@ -54,7 +56,9 @@ TEST_F(CoordinatorPeopleTest, PlaceCoordinatorSeesNamesWithoutTheFlag) {
     Browser place_coordinator = signed_in("placecoord@example.dk");
     Response page = place_coordinator.get("/coordinator/people?partnership=insp");
     ASSERT_EQ(page.status, 200);
+    // Names only: the person's page is for coordinators of the whole partnership.
     EXPECT_NE(html(page).find("<th scope=\"row\">Anna</th>"), std::string::npos);
+    EXPECT_EQ(html(page).find("/coordinator/people/p-anna"), std::string::npos);
     EXPECT_EQ(html(page).find(SUPPORT_DA), std::string::npos);
     EXPECT_EQ(html(page).find("<th scope=\"col\">Støttebehov</th>"), std::string::npos);
 }

@@ -40,6 +40,10 @@ TEST_F(CoordinatorPagesTest, HomeListsThePlacesInScope) {
     EXPECT_EQ(html(page).find("Butikken"), std::string::npos);
     EXPECT_NE(html(page).find("/coordinator/places/new"), std::string::npos);
     EXPECT_NE(html(page).find("20 %"), std::string::npos);
+    EXPECT_NE(html(page).find("<a href=\"/coordinator/deletions\">Anmodninger om sletning</a>"),
+              std::string::npos);
+    EXPECT_NE(html(page).find("<a href=\"/coordinator/access-log\">Adgangslog</a>"),
+              std::string::npos);
 
     Browser place_coordinator = signed_in("placecoord@example.dk");
     Response own = place_coordinator.get("/coordinator");
@@ -352,7 +356,9 @@ TEST_F(CoordinatorPagesTest, OccurrenceShowsRolesAndTheSupportFlag) {
     EXPECT_EQ(html(page).find(HTML_NAME), std::string::npos);
     EXPECT_NE(html(coordinator.get("/coordinator/occurrences/occ-knit?lang=en")).find(SUPPORT_EN),
               std::string::npos);
-    EXPECT_TRUE(logged("view||GET /coordinator/occurrences/occ-knit"));
+    // One line per participant shown, so that each can see the lookup on their own page.
+    EXPECT_TRUE(logged("view|p-anna|GET /coordinator/occurrences/occ-knit"));
+    EXPECT_TRUE(logged("view|p-bo|GET /coordinator/occurrences/occ-knit"));
 
     EXPECT_EQ(coordinator.get("/coordinator/occurrences/occ-shop").status, 403);
     EXPECT_EQ(coordinator.get("/coordinator/occurrences/nothing").status, 404);

@@ -6,6 +6,7 @@
 #include "web/http/services.h"
 #include "web/pages/host_pages_support.h"
 #include "web/pages/page.h"
+#include "web/pages/privacy_support.h"
 #include "web/views/format.h"
 
 namespace samskab::web::pages {
@@ -47,6 +48,14 @@ core::Result<mstch::map> today_data(const RequestContext& ctx, const HostPlace& 
     auto checked_in = community.checked_in(view.place.id, today);
     if (!checked_in) {
         return tl::unexpected(checked_in.error());
+    }
+    // Each person on today's list can see on their own page that the host's day showed them.
+    std::vector<std::string> shown;
+    for (const core::CheckInView& entry : *checked_in) {
+        shown.push_back(entry.person.id);
+    }
+    if (auto logged = log_person_views(ctx, shown); !logged) {
+        return tl::unexpected(logged.error());
     }
     mstch::array people;
     mstch::array newcomers;

@@ -54,6 +54,7 @@ TEST_F(HostPagesTest, TodayShowsWhoIsHereWithNewcomersMarked) {
     EXPECT_NE(html(page).find("Nye i dag"), std::string::npos);
     EXPECT_EQ(html(page).find(HTML_NAME), std::string::npos);
     EXPECT_TRUE(logged("view||GET /host/today"));
+    EXPECT_TRUE(logged("view|p-bo|GET /host/today"));  // and each person on the list
 }
 
 TEST_F(HostPagesTest, HostOfOnePlaceIsRefusedAtAnother) {

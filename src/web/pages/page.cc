@@ -24,6 +24,9 @@ constexpr std::array NAV = {
     NavItem{core::AccountRole::Participant, "/me", "nav_me"},
     NavItem{core::AccountRole::Host, "/host/today", "nav_host"},
     NavItem{core::AccountRole::Coordinator, "/coordinator", "nav_coordinator"},
+    NavItem{core::AccountRole::Coordinator, "/coordinator/dashboard", "nav_dashboard"},
+    NavItem{core::AccountRole::Analyst, "/analyst/dashboard", "nav_dashboard"},
+    NavItem{core::AccountRole::Companion, "/companion", "nav_companion"},
 };
 
 constexpr std::array ROLE_FLAGS = {
@@ -47,12 +50,21 @@ mstch::array navigation(const RequestContext& ctx) {
     if (!ctx.principal) {
         return items;
     }
+    // Only the most specific item is current: on /coordinator/dashboard that one, not also
+    // /coordinator.
+    std::string_view current;
+    for (const NavItem& item : NAV) {
+        if (core::has_role(*ctx.principal, item.role) && is_active(ctx.request.path, item.href) &&
+            item.href.size() > current.size()) {
+            current = item.href;
+        }
+    }
     for (const NavItem& item : NAV) {
         if (core::has_role(*ctx.principal, item.role)) {
             items.push_back(mstch::map{
                 {"href", std::string(item.href)},
                 {"label", std::string(i18n::text(ctx.lang, item.key))},
-                {"active", is_active(ctx.request.path, item.href)},
+                {"active", item.href == current},
             });
         }
     }

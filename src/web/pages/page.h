@@ -67,5 +67,8 @@ std::vector<Route> account_routes(const views::Templates& templates);  // login,
 std::vector<Route> participant_routes(const views::Templates& templates);
 std::vector<Route> host_routes(const views::Templates& templates);
 std::vector<Route> coordinator_routes(const views::Templates& templates);
+// The coordinator's and the analyst's dashboards and the learning-meeting report.
+std::vector<Route> dashboard_routes(const views::Templates& templates);
+std::vector<Route> companion_routes(const views::Templates& templates);  // the companion's page
 
 }  // namespace samskab::web::pages

@@ -5,6 +5,7 @@
 
 #include "web/http/services.h"
 #include "web/pages/participant_pages_support.h"
+#include "web/pages/privacy_support.h"
 
 namespace samskab::web::pages::participant {
 
@@ -41,8 +42,22 @@ Json person_json(const core::PersonData& data, const std::vector<core::AccessEnt
                               ? Json(std::string(core::name_of(*person.entry_channel)))
                               : Json(nullptr)},
         {"consent",
-         {{"support_need", person.consent.support_need}, {"pathways", person.consent.pathways}}},
+         {{"support_need", data.consents.support_need},
+          {"pathways", data.consents.pathways},
+          {"companion", data.consents.companion},
+          {"statistics", data.consents.statistics}}},
     };
+    out["consent_history"] = Json::array();
+    for (const core::ConsentChange& change : data.consent_history) {
+        out["consent_history"].push_back(
+            {{"at", core::format_local_time(change.at)},
+             {"by", change.by == account ? "you" : change.by == 0 ? "system" : "staff"},
+             {"on_paper", change.on_paper},
+             {"support_need", change.given.support_need},
+             {"pathways", change.given.pathways},
+             {"companion", change.given.companion},
+             {"statistics", change.given.statistics}});
+    }
     out["partnerships"] = data.partnerships;
     out["companions"] = companion_links(data.companions);
     out["accompanying"] = companion_links(data.accompanying);
@@ -80,7 +95,11 @@ Json person_json(const core::PersonData& data, const std::vector<core::AccessEnt
     for (const core::AccessEntry& entry : log) {
         std::string who = entry.actor == account ? "you" : entry.actor == 0 ? "system" : "staff";
         out["access_log"].push_back(
-            {{"at", core::format_local_time(entry.at)}, {"who", who}, {"action", entry.action}});
+            {{"at", core::format_local_time(entry.at)},
+             {"who", who},
+             {"action", entry.action},
+             {"purpose", std::string(lookup_purpose_key(entry.action, entry.detail))
+                             .substr(7)}});  // "lookup_" off
     }
     return out;
 }

@@ -11,6 +11,7 @@
 #include "web/http/services.h"
 #include "web/pages/page.h"
 #include "web/pages/participant_pages_support.h"
+#include "web/pages/privacy_support.h"
 #include "web/views/format.h"
 
 namespace samskab::web::pages::participant {
@@ -93,9 +94,11 @@ mstch::array access_log(const RequestContext& ctx, const std::vector<core::Acces
                                 : entry.action == "export" ? "access_export"
                                 : entry.action == "change" ? "access_change"
                                                            : "access_other";
-        out.push_back(mstch::map{{"when", views::format_full_date_time(entry.at, ctx.lang)},
-                                 {"who", std::string(text(ctx, who))},
-                                 {"what", std::string(text(ctx, what))}});
+        out.push_back(mstch::map{
+            {"when", views::format_full_date_time(entry.at, ctx.lang)},
+            {"who", std::string(text(ctx, who))},
+            {"what", std::string(text(ctx, what))},
+            {"purpose", std::string(text(ctx, lookup_purpose_key(entry.action, entry.detail)))}});
     }
     return out;
 }
@@ -191,6 +194,9 @@ Response my_page(const RequestContext& ctx, const views::Templates& templates) {
         {"support_consent", me.person.consent.support_need},
         {"support_need", me.person.support_need},
         {"pathways_consent", me.person.consent.pathways},
+        {"companion_consent", me.consents.companion},
+        {"statistics_consent", me.consents.statistics},
+        {"has_consent_history", !me.consent_history.empty()},
         {"consent_saved", ctx.request.query.value("saved") == "consent"},
         {"has_participations", !rows.empty()},
         {"has_visits", !visits.empty()},
@@ -218,12 +224,13 @@ Response my_page(const RequestContext& ctx, const views::Templates& templates) {
     view["companions"] = std::move(accompanied_by);
     view["accompanying"] = std::move(accompanying);
     view["access"] = std::move(access);
+    view["consent_history"] = consent_history_rows(ctx, me.consent_history);
     return render_page(ctx, templates, "title_me", "me", std::move(view));
 }
 
-// POST /me/consent: the boxes ticked are the consents given. Withdrawing one removes the data
-// it covered (the store clears the flag or deletes the pathways); the page says so above the
-// button.
+// POST /me/consent: the boxes ticked are the consents given, one per purpose. Withdrawing one
+// removes the data it covered (the store clears the flag, deletes the pathways, closes the
+// companion's view, leaves the person out of statistics); the page says so above the button.
 Response save_consent(const RequestContext& ctx, const views::Templates& templates) {
     const std::string& person = ctx.principal->person;
     if (person.empty()) {
@@ -237,7 +244,8 @@ Response save_consent(const RequestContext& ctx, const views::Templates& templat
         return error_page(ctx, templates, 404);
     }
     Params form = form_of(ctx);
-    core::Consent consent{form.value("support_need") == "1", form.value("pathways") == "1"};
+    core::Consents consent{form.value("support_need") == "1", form.value("pathways") == "1",
+                           form.value("companion") == "1", form.value("statistics") == "1"};
     // The flag itself is recorded by a coordinator; here it can only be kept or removed.
     bool flag = consent.support_need && (*current)->support_need.value_or(false);
     auto saved = ctx.services.community.set_consent(person, consent, flag, ctx.principal->account,

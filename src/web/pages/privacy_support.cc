@@ -1,0 +1,82 @@
+#include "web/pages/privacy_support.h"
+
+#include <set>
+
+#include "web/http/router.h"
+#include "web/http/services.h"
+#include "web/pages/host_pages_support.h"
+#include "web/views/format.h"
+
+namespace samskab::web::pages {
+
+core::Result<void> log_person_views(const RequestContext& ctx,
+                                    const std::vector<std::string>& people,
+                                    std::string_view action) {
+    const std::string detail =
+        std::string(method_name(ctx.request.method)) + " " + request_target(ctx);
+    const core::LocalTime now = ctx.services.clock.now();
+    std::set<std::string, std::less<>> seen;
+    std::vector<core::AccessEntry> entries;
+    for (const std::string& person : people) {
+        if (person.empty() || person == ctx.principal->person || !seen.insert(person).second) {
+            continue;
+        }
+        entries.push_back({now, ctx.principal->account, std::string(action), person, detail});
+    }
+    return ctx.services.accounts.log_accesses(entries);
+}
+
+std::string_view lookup_purpose_key(std::string_view action, std::string_view detail) {
+    if (action == "login" || action == "login_failed") {
+        return "lookup_login";
+    }
+    if (action == "export") {
+        return "lookup_export";
+    }
+    // The detail is "METHOD /path?query"; the path's area says why.
+    const auto space = detail.find(' ');
+    std::string_view path = space == std::string_view::npos ? detail : detail.substr(space + 1);
+    if (path.rfind("/api/v1/", 0) == 0) {
+        path.remove_prefix(7);
+    }
+    auto starts = [&](std::string_view prefix) { return path.rfind(prefix, 0) == 0; };
+    if (starts("/coordinator") || starts("/occurrences") || starts("/people")) {
+        return "lookup_coordination";
+    }
+    if (starts("/host")) {
+        return "lookup_hosting";
+    }
+    if (starts("/companion")) {
+        return "lookup_companion";
+    }
+    return "lookup_other";
+}
+
+std::string given_purposes(const RequestContext& ctx, const core::Consents& consents) {
+    std::string out;
+    for (std::size_t i = 0; i < core::COUNT<core::Purpose>; ++i) {
+        const auto purpose = static_cast<core::Purpose>(i);
+        if (core::consents_to(consents, purpose)) {
+            out += out.empty() ? "" : ", ";
+            out += text(ctx, "purpose_" + std::string(core::name_of(purpose)));
+        }
+    }
+    return out.empty() ? std::string(text(ctx, "consent_given_none")) : out;
+}
+
+mstch::array consent_history_rows(const RequestContext& ctx,
+                                  const std::vector<core::ConsentChange>& history) {
+    mstch::array rows;
+    for (auto change = history.rbegin(); change != history.rend(); ++change) {
+        std::string who = change->on_paper ? std::string(text(ctx, "consent_history_paper"))
+                          : change->by == ctx.principal->account
+                              ? std::string(text(ctx, "consent_history_you"))
+                              : std::string(text(ctx, "consent_history_staff"));
+        rows.push_back(mstch::map{{"when", views::format_full_date_time(change->at, ctx.lang)},
+                                  {"who", who},
+                                  {"given", given_purposes(ctx, change->given)}});
+    }
+    return rows;
+}
+
+}  // namespace samskab::web::pages
