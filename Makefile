@@ -23,8 +23,9 @@ configure: deps node_modules/.package-lock.json
 build: configure
 	@cmake --build $(BUILD) -j$(JOBS)
 
-# Every test through CTest: unit tests beside the code, end-to-end cases under tests/.
-test: build
+# Every test through CTest: unit tests beside the code, end-to-end cases under tests/, built
+# with the sanitizers in $(BUILD)-asan (scripts/test.sh; SAMSKAB_SANITIZE=0 uses $(BUILD)).
+test: configure
 	@JOBS=$(JOBS) bash scripts/test.sh $(BUILD)
 
 # Import, export and report on a generated 50,000-person bundle; figures to bench/out/.

@@ -41,7 +41,7 @@ facts="$cache/dataset-$people.env"
 password_file="$cache/password"
 if [ ! -s "$dataset" ] || [ ! -s "$facts" ] || [ "$bin" -nt "$dataset" ]; then
   echo "load: making the ${people}-person dataset (once; kept in $cache)"
-  rm -f "$dataset" "$dataset-wal" "$dataset-shm" "$facts"
+  rm -f "$dataset" "$dataset-wal" "$dataset-shm" "$dataset.key" "$facts"
   "$bin" generate --people "$people" --seed 1 -o "$work/bundle.json"
   "$bin" --db "$work/load.db" import "$work/bundle.json" > /dev/null
   "$bin" --db "$work/load.db" export -o "$work/data.json"
@@ -83,12 +83,15 @@ if [ ! -s "$dataset" ] || [ ! -s "$facts" ] || [ "$bin" -nt "$dataset" ]; then
   add_user koordinator@load.example --name Koordinator --role coordinator --partnership "$partnership"
   # One self-contained file: the WAL folded in.
   "$bin" --db "$work/load.db" backup "$dataset" > /dev/null
+  # The backup stays encrypted: its key goes with it.
+  cp -p "$work/load.db.key" "$dataset.key"
   printf 'place=%s\npartnership=%s\nactivity=%s\n' "$place" "$partnership" "$activity" > "$facts"
 fi
 # shellcheck disable=SC1090
 source "$facts"
 password=$(cat "$password_file")
 cp "$dataset" "$work/serve.db"
+cp -p "$dataset.key" "$work/serve.db.key"
 
 # The generated people were last active in 2018: the nightly anonymisation of inactive people
 # would remove them from under the benchmark.

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "cli/command.h"
+#include "cli/key_files.h"
 #include "storage/postgres/postgres_store.h"
 #include "storage/sqlite/sqlite_store.h"
 
@@ -12,7 +13,21 @@ core::Lang Context::lang() const {
     return m_options.lang == "en" ? core::Lang::En : core::Lang::Da;
 }
 
-core::Result<std::unique_ptr<core::Store>> Context::open_store() const {
+core::Result<std::shared_ptr<const core::FieldCipher>> Context::field_key(
+    const std::string& database, bool create) const {
+    const std::string key_file = key_file_path(m_options.key_file, database);
+    auto opened = open_key(database, key_file, create, lang());
+    if (!opened) {
+        return tl::unexpected(opened.error());
+    }
+    if (opened->created) {
+        std::fprintf(stderr, "samskab: %s\n",
+                     core::message(lang(), core::Msg::KeyFileCreated, {key_file}).c_str());
+    }
+    return opened->cipher;
+}
+
+core::Result<std::unique_ptr<core::Store>> Context::open_store(bool create_key) const {
     std::string path = m_options.db;
     if (path.rfind("postgresql://", 0) == 0 || path.rfind("postgres://", 0) == 0) {
         auto store = storage::postgres::PostgresStore::open(path);
@@ -41,7 +56,11 @@ core::Result<std::unique_ptr<core::Store>> Context::open_store() const {
     if (path.empty()) {
         return core::fail(core::ErrorCode::Usage, "--db: empty path", "--db");
     }
-    auto store = storage::sqlite::SqliteStore::open(path);
+    auto cipher = field_key(path, create_key);
+    if (!cipher) {
+        return tl::unexpected(cipher.error());
+    }
+    auto store = storage::sqlite::SqliteStore::open(path, *cipher);
     if (!store) {
         return tl::unexpected(store.error());
     }
@@ -70,6 +89,9 @@ int run(int argc, char** argv) {
     app.add_option("--db", options.db,
                    "Database: a file path, sqlite:PATH or postgresql://USER@HOST:PORT/DB")
         ->capture_default_str();
+    app.add_option("--key-file", options.key_file,
+                   "Key of the encrypted fields of a SQLite database (default: "
+                   "$SAMSKAB_KEY_FILE, else the database file's name plus .key)");
     app.add_option("--lang", options.lang, "Language of messages and reports")
         ->check(CLI::IsMember({"da", "en"}))
         ->capture_default_str();
@@ -88,6 +110,7 @@ int run(int argc, char** argv) {
     add_retention_command(app, chosen);
     add_backup_command(app, chosen);
     add_restore_command(app, chosen);
+    add_rotate_key_command(app, chosen);
 
     try {
         app.parse(argc, argv);

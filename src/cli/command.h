@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "core/field_cipher.h"
 #include "core/messages.h"
 #include "core/result.h"
 #include "core/store.h"
@@ -15,6 +16,7 @@ namespace samskab::cli {
 // Options every command shares; set by the main parser before a command runs.
 struct GlobalOptions {
     std::string db = "samskab.db";
+    std::string key_file;  // empty: SAMSKAB_KEY_FILE, else <database>.key (cli/key_files.h)
     std::string lang = "da";
 };
 
@@ -29,7 +31,14 @@ public:
     // Opens the store named by --db: a file path, `sqlite:PATH`, or a `postgresql://` (or
     // `postgres://`) URL; the schema is brought up to date. Usage error for a URL of a kind this
     // samskab cannot open.
-    core::Result<std::unique_ptr<core::Store>> open_store() const;
+    // A SQLite database is opened with its key (key_file), made when `create_key` is set or
+    // the database is new; PostgreSQL stores do not seal fields yet.
+    core::Result<std::unique_ptr<core::Store>> open_store(bool create_key = false) const;
+
+    // The key of the SQLite database at `database` (cli/key_files.h: open_key). Prints a note
+    // on standard error when it made a new key file.
+    core::Result<std::shared_ptr<const core::FieldCipher>> field_key(const std::string& database,
+                                                                     bool create = false) const;
 
     const GlobalOptions& options() const { return m_options; }
 
@@ -59,6 +68,8 @@ void add_retention_command(CLI::App& app, Action& chosen);
 // Backup and restore of a SQLite database (storage/sqlite/sqlite_backup.h).
 void add_backup_command(CLI::App& app, Action& chosen);
 void add_restore_command(CLI::App& app, Action& chosen);
+// A new key for encryption at rest, with every sealed value re-sealed (cli/key_files.h).
+void add_rotate_key_command(CLI::App& app, Action& chosen);
 
 // The SQLite file of --db for `command` (backup, restore). Usage error for a PostgreSQL URL,
 // naming pg_dump and pg_restore, and for any other URL.

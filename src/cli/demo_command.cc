@@ -8,8 +8,11 @@
 #include "analytics/format.h"
 #include "cli/cli.h"
 #include "cli/command.h"
+#include "cli/web_app.h"
 #include "core/bundle_validator.h"
 #include "demo/demo.h"
+#include "demo/demo_logbooks.h"
+#include "storage/sqlite/sqlite_logbook_store.h"
 
 namespace samskab::cli {
 
@@ -105,6 +108,30 @@ int run_demo(Context& context) {
     auto imported = s.import_bundle(bundle);
     if (!imported) {
         return report_error(imported.error());
+    }
+    // The sample logbooks live beside the records (they are not part of the bundle format);
+    // the SQLite store has them, PostgreSQL not yet.
+    if (auto path = sqlite_path(db, lang, "demo"); path) {
+        auto cipher = context.field_key(*path);
+        if (!cipher) {
+            return report_error(cipher.error());
+        }
+        auto pool = storage::sqlite::ConnectionPool::open(*path, 1, *cipher);
+        if (!pool) {
+            return report_error(pool.error());
+        }
+        storage::sqlite::SqliteLogbookStore logbooks(*pool);
+        for (const demo::DemoLogbook& sample : demo::demo_logbooks(bundle)) {
+            auto created = logbooks.create_template(sample.logbook);
+            if (!created) {
+                return report_error(created.error());
+            }
+            for (const core::LogbookEntry& entry : sample.entries) {
+                if (auto written = logbooks.write_entry(entry); !written) {
+                    return report_error(written.error());
+                }
+            }
+        }
     }
     std::fputs(summary_text(bundle, db, lang).c_str(), stdout);
     return EXIT_OK;

@@ -26,7 +26,11 @@ void add_export_command(CLI::App& app, Action& chosen) {
             // before anything is written. (A PostgreSQL store keeps no access log.)
             if (auto path = sqlite_path(context.options().db, context.lang(), "export"); path) {
                 use_danish_time();
-                auto app = WebApp::open(*path, 1, web::WebConfig{});
+                auto cipher = context.field_key(*path);
+                if (!cipher) {
+                    return report_error(cipher.error());
+                }
+                auto app = WebApp::open(*path, 1, web::WebConfig{}, *cipher);
                 if (!app) {
                     return report_error(app.error());
                 }

@@ -12,7 +12,7 @@ void add_init_command(CLI::App& app, Action& chosen) {
         "init", "Create the database (or bring an existing one up to the current schema)");
     command->callback([&chosen] {
         chosen = [](Context& context) {
-            auto store = context.open_store();
+            auto store = context.open_store(true);
             if (!store) {
                 return report_error(store.error());
             }

@@ -30,13 +30,17 @@ core::Result<std::unique_ptr<WebApp>> open_app(Context& context, std::string_vie
     if (!path) {
         return tl::unexpected(path.error());
     }
-    return WebApp::open(*path, 1, web::WebConfig{});
+    auto cipher = context.field_key(*path);
+    if (!cipher) {
+        return tl::unexpected(cipher.error());
+    }
+    return WebApp::open(*path, 1, web::WebConfig{}, *cipher);
 }
 
 core::Error usage(core::Lang lang, std::string_view da, std::string_view en,
                   std::string_view option) {
-    return {core::ErrorCode::Usage,
-            fmt::format("{}: {}", option, lang == core::Lang::Da ? da : en), std::string(option)};
+    return {core::ErrorCode::Usage, fmt::format("{}: {}", option, lang == core::Lang::Da ? da : en),
+            std::string(option)};
 }
 
 int run_retention(Context& context, const RetentionOptions& o) {
@@ -44,12 +48,11 @@ int run_retention(Context& context, const RetentionOptions& o) {
     const bool da = lang == core::Lang::Da;
     if (o.set_months.has_value() != !o.partnership.empty()) {
         return report_error(usage(lang, "--partnership og --set-months hører sammen",
-                                  "--partnership and --set-months go together",
-                                  "--set-months"));
+                                  "--partnership and --set-months go together", "--set-months"));
     }
     if (o.months && (*o.months < 1 || *o.months > 600)) {
-        return report_error(usage(lang, "skal være fra 1 til 600", "must be from 1 to 600",
-                                  "--months"));
+        return report_error(
+            usage(lang, "skal være fra 1 til 600", "must be from 1 to 600", "--months"));
     }
     use_danish_time();
     auto app = open_app(context, "retention");
@@ -60,8 +63,8 @@ int run_retention(Context& context, const RetentionOptions& o) {
     if (o.set_months) {
         if (auto set = community.set_retention_months(o.partnership, *o.set_months); !set) {
             core::Error error = set.error();
-            error.message = "--" + (error.field == "months" ? std::string("set-months")
-                                                            : error.field) +
+            error.message = "--" +
+                            (error.field == "months" ? std::string("set-months") : error.field) +
                             ": " + error.message;
             return report_error(error);
         }

@@ -119,7 +119,11 @@ int run_serve(Context& context, const ServeArguments& o) {
     // page; keeping up to 64 MB for reuse costs nothing on a server.
     mallopt(M_TRIM_THRESHOLD, 64 << 20);
     // One connection per worker, and one spare for the odd call made outside a request.
-    auto app = WebApp::open(*path, static_cast<int>(config.workers) + 1, config);
+    auto cipher = context.field_key(*path);
+    if (!cipher) {
+        return report_error(cipher.error());
+    }
+    auto app = WebApp::open(*path, static_cast<int>(config.workers) + 1, config, *cipher);
     if (!app) {
         return report_error(app.error());
     }
@@ -141,8 +145,9 @@ int run_serve(Context& context, const ServeArguments& o) {
                                        return core::PrivacyService::DailyRun{0, purged};
                                    });
             if (!run) {
-                std::fprintf(stderr, da ? "samskab: dagligt privatlivsjob fejlede: %s\n"
-                                        : "samskab: daily privacy job failed: %s\n",
+                std::fprintf(stderr,
+                             da ? "samskab: dagligt privatlivsjob fejlede: %s\n"
+                                : "samskab: daily privacy job failed: %s\n",
                              run.error().message.c_str());
             } else if (run->anonymised > 0 || run->purged > 0) {
                 std::fprintf(stderr,
@@ -177,8 +182,9 @@ void add_serve_command(CLI::App& app, Action& chosen) {
                         "Folder served under /static/ (default: \"static\" beside the program)");
     command->add_option("--public-url", o->public_url,
                         "The address users reach the application at, for links in invitations");
-    command->add_option("--access-log-months", o->access_log_months,
-                        "Months the access log is kept (purged daily)")
+    command
+        ->add_option("--access-log-months", o->access_log_months,
+                     "Months the access log is kept (purged daily)")
         ->capture_default_str();
     command->add_flag("--no-retention", o->no_retention,
                       "Do not anonymise inactive people at night (the access log is still purged)");

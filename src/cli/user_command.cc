@@ -88,7 +88,11 @@ core::Result<std::unique_ptr<WebApp>> open_app(Context& context) {
     if (!path) {
         return tl::unexpected(path.error());
     }
-    return WebApp::open(*path, 1, web::WebConfig{});
+    auto cipher = context.field_key(*path);
+    if (!cipher) {
+        return tl::unexpected(cipher.error());
+    }
+    return WebApp::open(*path, 1, web::WebConfig{}, *cipher);
 }
 
 int run_add(Context& context, const AddOptions& o) {

@@ -6,6 +6,8 @@
 
 #include "storage/sqlite/sqlite_account_store.h"
 #include "storage/sqlite/sqlite_community_store.h"
+#include "storage/sqlite/sqlite_interview_store.h"
+#include "storage/sqlite/sqlite_logbook_store.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "web/api/api.h"
 #include "web/pages/page.h"
@@ -111,17 +113,22 @@ WebApp::WebApp(web::WebConfig config, std::shared_ptr<storage::sqlite::Connectio
     m_auth = std::make_unique<core::AuthService>(*m_accounts, m_hasher, m_tokens, m_clock);
     m_services = std::make_unique<web::Services>(
         web::Services{*m_accounts, *m_community, *m_store, *m_auth, m_clock, m_config});
+    m_logbooks = std::make_unique<storage::sqlite::SqliteLogbookStore>(m_pool);
+    m_services->logbooks = m_logbooks.get();
+    m_interviews = std::make_unique<storage::sqlite::SqliteInterviewStore>(m_pool);
+    m_services->interviews = m_interviews.get();
 }
 
 WebApp::~WebApp() = default;
 
-core::Result<std::unique_ptr<WebApp>> WebApp::open(const std::string& path, int connections,
-                                                   web::WebConfig config) {
-    auto pool = storage::sqlite::ConnectionPool::open(path, connections);
+core::Result<std::unique_ptr<WebApp>> WebApp::open(
+    const std::string& path, int connections, web::WebConfig config,
+    std::shared_ptr<const core::FieldCipher> cipher) {
+    auto pool = storage::sqlite::ConnectionPool::open(path, connections, cipher);
     if (!pool) {
         return tl::unexpected(pool.error());
     }
-    auto store = storage::sqlite::SqliteStore::open(path);
+    auto store = storage::sqlite::SqliteStore::open(path, std::move(cipher));
     if (!store) {
         return tl::unexpected(store.error());
     }
@@ -154,6 +161,8 @@ const web::Application& WebApp::application() {
         add(web::pages::coordinator_routes(templates));
         add(web::pages::dashboard_routes(templates));
         add(web::pages::companion_routes(templates));
+        add(web::pages::logbook_routes(templates));
+        add(web::pages::interview_routes(templates));
         add(web::api::routes());
         m_application = std::make_unique<web::Application>(
             *m_services, std::move(routes),

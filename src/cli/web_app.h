@@ -7,6 +7,8 @@
 #include "core/auth_service.h"
 #include "core/clock.h"
 #include "core/community_store.h"
+#include "core/interview_store.h"
+#include "core/logbook_store.h"
 #include "core/store.h"
 #include "security/sodium_password_hasher.h"
 #include "security/sodium_token_source.h"
@@ -42,8 +44,10 @@ public:
     // Opens the database at `path` (a SQLite file, created and migrated when needed) with
     // `connections` pooled connections. Storage error when it cannot be opened; Conflict when it
     // is newer than this program.
-    static core::Result<std::unique_ptr<WebApp>> open(const std::string& path, int connections,
-                                                      web::WebConfig config);
+    // `cipher` seals the sensitive fields (Context::field_key).
+    static core::Result<std::unique_ptr<WebApp>> open(
+        const std::string& path, int connections, web::WebConfig config,
+        std::shared_ptr<const core::FieldCipher> cipher = nullptr);
 
     WebApp(const WebApp&) = delete;
     WebApp& operator=(const WebApp&) = delete;
@@ -51,6 +55,8 @@ public:
 
     core::AccountStore& accounts() { return *m_accounts; }
     core::CommunityStore& community() { return *m_community; }
+    core::LogbookStore& logbooks() { return *m_logbooks; }
+    core::InterviewStore& interviews() { return *m_interviews; }
     core::AuthService& auth() { return *m_auth; }
     const core::PasswordHasher& hasher() const { return m_hasher; }
     const core::Clock& clock() const { return m_clock; }
@@ -70,6 +76,8 @@ private:
     std::shared_ptr<storage::sqlite::ConnectionPool> m_pool;
     std::unique_ptr<core::AccountStore> m_accounts;
     std::unique_ptr<core::CommunityStore> m_community;
+    std::unique_ptr<core::LogbookStore> m_logbooks;
+    std::unique_ptr<core::InterviewStore> m_interviews;
     std::unique_ptr<core::Store> m_store;
     security::SodiumPasswordHasher m_hasher;
     security::SodiumTokenSource m_tokens;

@@ -84,4 +84,30 @@ Day months_before(Day day, int months) {
     return days_from_civil(year, month, std::min(civil.day, last));
 }
 
+std::string_view lookup_purpose(std::string_view action, std::string_view detail) {
+    if (action == "login" || action == "login_failed") {
+        return "login";
+    }
+    if (action == "export") {
+        return "export";
+    }
+    // The path's area says why; the API's paths are the pages' under /api/v1.
+    const auto space = detail.find(' ');
+    std::string_view path = space == std::string_view::npos ? detail : detail.substr(space + 1);
+    if (path.rfind("/api/v1/", 0) == 0) {
+        path.remove_prefix(7);
+    }
+    auto starts = [&](std::string_view prefix) { return path.rfind(prefix, 0) == 0; };
+    if (starts("/coordinator") || starts("/occurrences") || starts("/people")) {
+        return "coordination";
+    }
+    if (starts("/host")) {
+        return "hosting";
+    }
+    if (starts("/companion")) {
+        return "companion";
+    }
+    return "other";
+}
+
 }  // namespace samskab::core

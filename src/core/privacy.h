@@ -49,6 +49,11 @@ struct Consents {
 
 bool consents_to(const Consents& consents, Purpose purpose);
 
+// Why someone looked at a person's data, as the person is told it, from an access-log entry's
+// action and detail (the request's "METHOD /path?query", or the command): "coordination",
+// "hosting", "companion", "export", "login" or "other". Never who looked.
+std::string_view lookup_purpose(std::string_view action, std::string_view detail);
+
 // One recorded change: when, by which account (0: none, e.g. an import), whether a
 // coordinator recorded a consent given on a signed paper form, and the consents after it.
 struct ConsentChange {
@@ -60,10 +65,10 @@ struct ConsentChange {
 
 // A search of the access log; empty or zero fields match everything.
 struct AccessQuery {
-    std::string subject;      // person bundle id
-    std::int64_t actor = 0;   // account id
-    std::string action;       // "view", "export", "login_failed", ...
-    LocalTime from = 0;       // inclusive
+    std::string subject;                                   // person bundle id
+    std::int64_t actor = 0;                                // account id
+    std::string action;                                    // "view", "export", "login_failed", ...
+    LocalTime from = 0;                                    // inclusive
     LocalTime to = std::numeric_limits<LocalTime>::max();  // exclusive
     int limit = 200;
 };

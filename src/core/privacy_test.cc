@@ -61,5 +61,17 @@ TEST(Privacy, LeavingOutAPersonTakesEverythingAboutThem) {
     EXPECT_EQ(same.relations.size(), 2u);
 }
 
+TEST(LookupPurpose, NamesTheAreaNeverThePerson) {
+    EXPECT_EQ(lookup_purpose("login_failed", ""), "login");
+    EXPECT_EQ(lookup_purpose("export", "samskab export"), "export");
+    EXPECT_EQ(lookup_purpose("view", "GET /coordinator/people/p1"), "coordination");
+    EXPECT_EQ(lookup_purpose("view", "GET /api/v1/people?partnership=x"), "coordination");
+    EXPECT_EQ(lookup_purpose("view", "GET /api/v1/occurrences/o1"), "coordination");
+    EXPECT_EQ(lookup_purpose("view", "GET /host/today?place=pl1"), "hosting");
+    EXPECT_EQ(lookup_purpose("view", "GET /companion"), "companion");
+    EXPECT_EQ(lookup_purpose("view", "GET /whats-on"), "other");
+    EXPECT_EQ(lookup_purpose("view", "/host"), "hosting");  // a detail without a method
+}
+
 }  // namespace
 }  // namespace samskab::core

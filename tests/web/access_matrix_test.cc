@@ -97,6 +97,15 @@ protected:
         add("companion", "s1", {core::AccountRole::Companion, "insp", ""});
         add("analyst", "", {core::AccountRole::Analyst, "", ""});
         add("administrator", "", {core::AccountRole::Administrator, "", ""});
+        // A logbook template at the host's place, for the logbook routes.
+        core::NewLogbookTemplate logbook;
+        logbook.id = "lt-matrix";
+        logbook.place = "insp-house";
+        logbook.name = "Husets logbog";
+        logbook.fields = {{"note", "Noter", core::FieldType::Text, {}, false},
+                          {"mood", "Stemning", core::FieldType::Scale, {}, false},
+                          {"present", "Til stede", core::FieldType::PeoplePresent, {}, false}};
+        ASSERT_TRUE(s_app->logbooks().create_template(logbook));
     }
 
     static void TearDownTestSuite() {

@@ -321,6 +321,178 @@ CREATE INDEX login_failures_at ON login_failures (at);
 CREATE INDEX activities_initiated_by ON activities (initiated_by);
 )sql";
 
+// In step with SQLite's migration 5 (encryption at rest): the record of the key and the
+// sealed columns of the support need and the logbook text. The PostgreSQL store does not seal
+// yet; its companion links keep their plaintext columns.
+constexpr std::string_view V5_FIELD_ENCRYPTION = R"sql(
+ALTER TABLE people ADD COLUMN support_sealed bytea
+    CHECK (support_sealed IS NULL OR consent_support_need);
+ALTER TABLE logbook_notes ADD COLUMN text_sealed bytea;
+-- SQLite's companion links gained a row key and blind indexes of person and companion; the
+-- PostgreSQL store does not seal the links yet, so here the indexes stay NULL.
+ALTER TABLE companions ADD COLUMN pk bigint GENERATED ALWAYS AS IDENTITY;
+ALTER TABLE companions ADD COLUMN person_key bytea;
+ALTER TABLE companions ADD COLUMN companion_key bytea;
+CREATE TABLE field_encryption (
+    singleton integer PRIMARY KEY CHECK (singleton = 1),
+    key_id    text NOT NULL,
+    sealed_at text NOT NULL
+);
+)sql";
+
+// Logbook templates and entries: the same tables as SQLite's migration 6.
+constexpr std::string_view V6_LOGBOOKS = R"sql(
+CREATE TABLE logbook_templates (
+    pk          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id          text COLLATE "C" NOT NULL UNIQUE,
+    partnership bigint NOT NULL REFERENCES partnerships (pk),
+    place       bigint NOT NULL REFERENCES places (pk),
+    activity    bigint REFERENCES activities (pk),
+    name        text NOT NULL,
+    created_at  text COLLATE "C" NOT NULL
+);
+CREATE INDEX logbook_templates_partnership ON logbook_templates (partnership);
+CREATE INDEX logbook_templates_place ON logbook_templates (place);
+
+CREATE TABLE logbook_template_versions (
+    template   bigint NOT NULL REFERENCES logbook_templates (pk),
+    version    integer NOT NULL CHECK (version >= 1),
+    created_at text COLLATE "C" NOT NULL,
+    PRIMARY KEY (template, version)
+);
+
+CREATE TABLE logbook_template_fields (
+    template bigint NOT NULL,
+    version  integer NOT NULL,
+    position integer NOT NULL,
+    key      text COLLATE "C" NOT NULL,
+    label    text NOT NULL,
+    type     text NOT NULL CHECK (type IN ('text', 'number', 'choice', 'multiple_choice',
+                                           'scale', 'yes_no', 'date', 'people_present')),
+    options  text NOT NULL,
+    required smallint NOT NULL CHECK (required IN (0, 1)),
+    PRIMARY KEY (template, version, position),
+    UNIQUE (template, version, key),
+    FOREIGN KEY (template, version) REFERENCES logbook_template_versions (template, version)
+);
+
+CREATE TABLE logbook_entries (
+    pk         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id         text COLLATE "C" NOT NULL UNIQUE,
+    template   bigint NOT NULL,
+    version    integer NOT NULL,
+    place      bigint NOT NULL REFERENCES places (pk),
+    day        text COLLATE "C" NOT NULL,
+    author     bigint,
+    written_at text COLLATE "C" NOT NULL,
+    FOREIGN KEY (template, version) REFERENCES logbook_template_versions (template, version)
+);
+CREATE INDEX logbook_entries_template_day ON logbook_entries (template, day);
+CREATE INDEX logbook_entries_place_day ON logbook_entries (place, day);
+
+CREATE TABLE logbook_entry_values (
+    entry        bigint NOT NULL REFERENCES logbook_entries (pk) ON DELETE CASCADE,
+    key          text COLLATE "C" NOT NULL,
+    text_value   text,
+    number_value double precision,
+    date_value   text COLLATE "C",
+    choice_value text,
+    PRIMARY KEY (entry, key)
+);
+
+CREATE TABLE logbook_entry_people (
+    entry  bigint NOT NULL REFERENCES logbook_entries (pk) ON DELETE CASCADE,
+    key    text COLLATE "C" NOT NULL,
+    person bigint NOT NULL REFERENCES people (pk) ON DELETE CASCADE,
+    PRIMARY KEY (entry, key, person)
+);
+CREATE INDEX logbook_entry_people_person ON logbook_entry_people (person);
+)sql";
+
+// storage/sqlite's migration 7 (interviews, codebook, the promoters/inhibitors check), in
+// PostgreSQL types; the partnership's key is on every table, as elsewhere.
+constexpr std::string_view V7_INTERVIEWS = R"sql(
+CREATE TABLE codebook_themes (
+    partnership    bigint NOT NULL REFERENCES partnerships (pk),
+    id             text COLLATE "C" NOT NULL,
+    position       integer NOT NULL,
+    name_da        text NOT NULL,
+    name_en        text NOT NULL,
+    theme_group    text COLLATE "C" NOT NULL
+        CHECK (theme_group IN ('motivation', 'host_role', 'promoter', 'inhibitor', 'other')),
+    description_da text NOT NULL,
+    description_en text NOT NULL,
+    active         boolean NOT NULL,
+    PRIMARY KEY (partnership, id)
+);
+
+CREATE TABLE interview_guides (
+    pk          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    partnership bigint NOT NULL REFERENCES partnerships (pk),
+    title       text NOT NULL
+);
+CREATE INDEX interview_guides_partnership ON interview_guides (partnership);
+
+CREATE TABLE interview_questions (
+    pk       bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    guide    bigint NOT NULL REFERENCES interview_guides (pk),
+    position integer NOT NULL,
+    text     text NOT NULL
+);
+CREATE INDEX interview_questions_guide ON interview_questions (guide, position);
+
+CREATE TABLE interviews (
+    pk               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    guide            bigint NOT NULL REFERENCES interview_guides (pk),
+    date             text COLLATE "C" NOT NULL,
+    interviewer      bigint NOT NULL,
+    interviewee_text text NOT NULL,
+    person           bigint REFERENCES people (pk) ON DELETE SET NULL
+);
+CREATE INDEX interviews_guide ON interviews (guide, date);
+CREATE INDEX interviews_person ON interviews (person);
+
+CREATE TABLE interview_notes (
+    pk        bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    interview bigint NOT NULL REFERENCES interviews (pk),
+    question  bigint NOT NULL REFERENCES interview_questions (pk),
+    note_text text NOT NULL,
+    UNIQUE (interview, question)
+);
+CREATE INDEX interview_notes_question ON interview_notes (question);
+
+CREATE TABLE interview_codings (
+    pk          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    note        bigint NOT NULL REFERENCES interview_notes (pk),
+    partnership bigint NOT NULL,
+    theme       text COLLATE "C" NOT NULL,
+    quote_text  text NOT NULL,
+    FOREIGN KEY (partnership, theme) REFERENCES codebook_themes (partnership, id)
+);
+CREATE INDEX interview_codings_note ON interview_codings (note);
+CREATE INDEX interview_codings_theme ON interview_codings (partnership, theme);
+
+CREATE TABLE self_assessments (
+    partnership bigint NOT NULL REFERENCES partnerships (pk),
+    half        text COLLATE "C" NOT NULL,
+    saved_by    bigint NOT NULL,
+    saved_at    text COLLATE "C" NOT NULL,
+    PRIMARY KEY (partnership, half)
+);
+
+CREATE TABLE self_assessment_answers (
+    partnership  bigint NOT NULL,
+    half         text COLLATE "C" NOT NULL,
+    item         text COLLATE "C" NOT NULL,
+    position     integer NOT NULL,
+    rating       text COLLATE "C" CHECK (rating IN ('promotes', 'hinders', 'not_relevant')),
+    comment_text text NOT NULL,
+    PRIMARY KEY (partnership, half, item),
+    FOREIGN KEY (partnership, half) REFERENCES self_assessments (partnership, half)
+        ON DELETE CASCADE
+);
+)sql";
+
 constexpr std::string_view SCHEMA_TABLE = R"sql(
 CREATE TABLE IF NOT EXISTS schema_migrations (
     version    integer PRIMARY KEY,
@@ -347,6 +519,9 @@ const std::vector<Migration>& migrations() {
         {2, "accounts", V2_ACCOUNTS},
         {3, "web", V3_WEB},
         {4, "privacy", V4_PRIVACY},
+        {5, "field_encryption", V5_FIELD_ENCRYPTION},
+        {6, "logbooks", V6_LOGBOOKS},
+        {7, "interviews", V7_INTERVIEWS},
     };
     return all;
 }

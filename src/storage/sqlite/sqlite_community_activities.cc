@@ -4,6 +4,7 @@
 
 #include "core/schedule.h"
 #include "storage/sqlite/sqlite_community_store.h"
+#include "storage/sqlite/sqlite_fields.h"
 
 namespace samskab::storage::sqlite {
 
@@ -409,10 +410,13 @@ core::Result<std::optional<core::OccurrenceDetail>> SqliteCommunityStore::find_o
             }
             detail.occurrence = occurrence_view(query);
         }
-        Query people(c,
-                     "SELECT p.id, p.name, p.support_need, x.role FROM occurrences o "
-                     "JOIN participations x ON x.occurrence = o.pk "
-                     "JOIN people p ON p.pk = x.person WHERE o.id = ? ORDER BY p.name, p.id");
+        // The flag is opened only when it is asked for.
+        Query people(c, "SELECT p.id, p.name, " +
+                            std::string(with_support_need ? SUPPORT_NEED : "0") +
+                            ", x.role FROM occurrences o "
+                            "JOIN participations x ON x.occurrence = o.pk "
+                            "JOIN people p ON p.pk = x.person WHERE o.id = ? "
+                            "ORDER BY p.name, p.id");
         people.bind(1, occurrence);
         while (true) {
             auto row = people.step();

@@ -4,6 +4,8 @@
 #include <map>
 
 #include "storage/sqlite/sqlite_community_store.h"
+#include "storage/sqlite/sqlite_fields.h"
+#include "storage/sqlite/sqlite_visits.h"
 
 namespace samskab::storage::sqlite {
 
@@ -57,11 +59,7 @@ core::Result<void> SqliteCommunityStore::check_in(std::string_view person, std::
         std::int64_t person_key = 0, place_key = 0;
         SAMSKAB_TRY_SET(person_key, require_key(c, Keyed::People, person, "person"));
         SAMSKAB_TRY_SET(place_key, require_key(c, Keyed::Places, place, "place"));
-        Query insert(c,
-                     "INSERT INTO visits (person, place, date) VALUES (?, ?, ?) "
-                     "ON CONFLICT DO NOTHING");
-        insert.bind(1, person_key).bind(2, place_key).bind(3, date_text(day));
-        return insert.run();
+        return record_visit(c, person_key, place_key, day);
     });
 }
 
@@ -144,7 +142,8 @@ core::Result<std::int64_t> SqliteCommunityStore::add_logbook_note(const core::Lo
         }
         Query insert(c,
                      "INSERT INTO logbook_notes (place, day, author, text, written_at) "
-                     "VALUES (?, ?, ?, ?, ?) RETURNING pk");
+                     "VALUES (?, ?, ?, CASE WHEN samskab_encrypted() THEN '' ELSE ?4 END, ?) "
+                     "RETURNING pk");
         insert.bind(1, place).bind(2, date_text(note.day)).bind(3, note.author);
         insert.bind(4, note.text).bind(5, time_text(note.written_at));
         auto row = insert.step();
@@ -153,6 +152,13 @@ core::Result<std::int64_t> SqliteCommunityStore::add_logbook_note(const core::Lo
         }
         const std::int64_t id = insert.integer(0);
         SAMSKAB_TRY(insert.run());
+        // The text is sealed to the note's own row (sqlite_fields.h), known only now.
+        Query seal(c,
+                   "UPDATE logbook_notes SET text_sealed = "
+                   "samskab_hide(?1, 'logbook_notes.text:' || pk) "
+                   "WHERE pk = ?2 AND samskab_encrypted()");
+        seal.bind(1, note.text).bind(2, id);
+        SAMSKAB_TRY(seal.run());
         return id;
     });
 }
@@ -163,11 +169,12 @@ core::Result<std::vector<core::LogbookNote>> SqliteCommunityStore::logbook_notes
         std::int64_t place_key = 0;
         SAMSKAB_TRY_SET(place_key, require_key(c, Keyed::Places, place, "place"));
         // The author's name as the account has it now; empty once the account is removed.
-        Query query(c,
-                    "SELECT n.pk, n.day, n.author, coalesce(ac.name, ''), n.text, n.written_at "
-                    "FROM logbook_notes n LEFT JOIN accounts ac ON ac.pk = n.author "
-                    "WHERE n.place = ? AND n.day BETWEEN ? AND ? "
-                    "ORDER BY n.day DESC, n.written_at DESC, n.pk DESC");
+        Query query(c, "SELECT n.pk, n.day, n.author, coalesce(ac.name, ''), " +
+                           std::string(NOTE_TEXT) +
+                           ", n.written_at "
+                           "FROM logbook_notes n LEFT JOIN accounts ac ON ac.pk = n.author "
+                           "WHERE n.place = ? AND n.day BETWEEN ? AND ? "
+                           "ORDER BY n.day DESC, n.written_at DESC, n.pk DESC");
         query.bind(1, place_key).bind(2, date_text(from)).bind(3, date_text(to));
         std::vector<core::LogbookNote> out;
         while (true) {

@@ -1,5 +1,6 @@
 // SqliteCommunityStore: breaks, everything held about one person, consent and deletion requests.
 #include "storage/sqlite/sqlite_community_store.h"
+#include "storage/sqlite/sqlite_fields.h"
 
 namespace samskab::storage::sqlite {
 
@@ -50,10 +51,18 @@ std::optional<core::Day> optional_date(const Query& q, int column) {
     return date_of_text(q.text(column));
 }
 
-constexpr std::string_view COMPANION_LINKS =
-    "SELECT p.id, cp.id, pa.id, c.from_date, c.to_date FROM companions c "
-    "JOIN people p ON p.pk = c.person JOIN people cp ON cp.pk = c.companion "
-    "JOIN partnerships pa ON pa.pk = c.partnership ";
+// A person's companion links are found through their blind indexes, then opened in memory
+// (sqlite_fields.h).
+std::string companion_links(std::string_view where, std::string_view order) {
+    return "WITH c AS (SELECT " + std::string(LINK_PERSON) + " AS person, " +
+           std::string(LINK_COMPANION) +
+           " AS companion, c.partnership, c.from_date, c.to_date FROM companions c " +
+           std::string(where) +
+           ") SELECT p.id, cp.id, pa.id, c.from_date, c.to_date FROM c "
+           "JOIN people p ON p.pk = c.person JOIN people cp ON cp.pk = c.companion "
+           "JOIN partnerships pa ON pa.pk = c.partnership " +
+           std::string(order);
+}
 
 // Both spellings of the person's relations: as `a` and as `b`.
 constexpr std::string_view RELATIONS_OF = R"sql(
@@ -124,9 +133,9 @@ core::Result<std::optional<core::PersonData>> SqliteCommunityStore::person_data(
         core::PersonData data;
         std::int64_t key = 0;
         {
-            Query query(c,
-                        "SELECT pk, id, name, support_need, joined, entry_channel, "
-                        "consent_support_need, consent_pathways FROM people WHERE id = ?");
+            Query query(c, "SELECT p.pk, p.id, p.name, " + std::string(SUPPORT_NEED) +
+                               ", p.joined, p.entry_channel, p.consent_support_need, "
+                               "p.consent_pathways FROM people p WHERE p.id = ?");
             query.bind(1, person);
             auto row = query.step();
             if (!row) {
@@ -152,11 +161,13 @@ core::Result<std::optional<core::PersonData>> SqliteCommunityStore::person_data(
                                        optional_date(q, 4)};
         };
         SAMSKAB_TRY(each_row(
-            c, std::string(COMPANION_LINKS) + "WHERE c.person = ?1 ORDER BY c.from_date, cp.id",
+            c,
+            companion_links("WHERE c.person_key = samskab_key(?1)", "ORDER BY c.from_date, cp.id"),
             key, [&](const Query& q) { data.companions.push_back(link(q)); }));
-        SAMSKAB_TRY(each_row(
-            c, std::string(COMPANION_LINKS) + "WHERE c.companion = ?1 ORDER BY c.from_date, p.id",
-            key, [&](const Query& q) { data.accompanying.push_back(link(q)); }));
+        SAMSKAB_TRY(each_row(c,
+                             companion_links("WHERE c.companion_key = samskab_key(?1)",
+                                             "ORDER BY c.from_date, p.id"),
+                             key, [&](const Query& q) { data.accompanying.push_back(link(q)); }));
         SAMSKAB_TRY(each_row(
             c,
             "SELECT o.id, x.role FROM participations x "
@@ -248,9 +259,12 @@ core::Result<void> SqliteCommunityStore::set_consent(std::string_view person,
         }
         // The flag follows the consent: without it, the flag is cleared in the same update
         // (and the schema's CHECK refuses any other combination).
+        // The flag is sealed (sqlite_fields.h), and stored only with consent.
         Query update(c,
-                     "UPDATE people SET consent_support_need = ?, consent_pathways = ?, "
-                     "support_need = ? WHERE pk = ?");
+                     "UPDATE people SET consent_support_need = ?1, consent_pathways = ?2, "
+                     "support_need = CASE WHEN samskab_encrypted() THEN 0 ELSE ?3 END, "
+                     "support_sealed = CASE WHEN samskab_encrypted() AND ?1 = 1 "
+                     "THEN samskab_hide(?3, 'people.support_need:' || id) END WHERE pk = ?4");
         update.bind(1, std::int64_t{consents.support_need})
             .bind(2, std::int64_t{consents.pathways})
             .bind(3, std::int64_t{support_need && consents.support_need})

@@ -2,6 +2,7 @@
 #include <cmath>
 
 #include "storage/sqlite/sqlite_community_store.h"
+#include "storage/sqlite/sqlite_fields.h"
 
 namespace samskab::storage::sqlite {
 
@@ -38,7 +39,8 @@ core::Result<std::vector<core::PersonSummary>> summaries(Query& query, bool with
 }
 
 // The people of partnership ?1: registered, or with a visit, participation or companion link
-// there. Each branch walks an index from the partnership down to the person.
+// there. Each branch walks an index from the partnership down to the person; a companion link
+// is opened in memory (sqlite_fields.h). The flag column follows (see with_flag).
 constexpr std::string_view PEOPLE_OF = R"sql(
 WITH members (person) AS (
     SELECT person FROM memberships WHERE partnership = ?1
@@ -47,16 +49,24 @@ WITH members (person) AS (
     UNION SELECT x.person FROM places pl JOIN activities a ON a.place = pl.pk
         JOIN occurrences o ON o.activity = a.pk JOIN participations x ON x.occurrence = o.pk
         WHERE pl.partnership = ?1
-    UNION SELECT person FROM companions WHERE partnership = ?1
-    UNION SELECT companion FROM companions WHERE partnership = ?1)
-SELECT p.id, p.name, p.support_need FROM members JOIN people p ON p.pk = members.person
-ORDER BY p.name, p.id
-)sql";
+    UNION SELECT CAST(samskab_reveal(c.person, 'companions.person:' || hex(c.person_key))
+                      AS INTEGER) FROM companions c WHERE c.partnership = ?1
+    UNION SELECT CAST(samskab_reveal(c.companion, 'companions.companion:' ||
+                                     hex(c.companion_key)) AS INTEGER)
+          FROM companions c WHERE c.partnership = ?1)
+SELECT p.id, p.name, )sql";
+constexpr std::string_view PEOPLE_OF_END =
+    " FROM members JOIN people p ON p.pk = members.person ORDER BY p.name, p.id";
+
+// The support flag is opened only when it is asked for.
+std::string with_flag(std::string_view head, bool flag, std::string_view tail) {
+    return std::string(head) + std::string(flag ? SUPPORT_NEED : "0") + std::string(tail);
+}
 
 // Walks people by name and stops at the limit, so that a search does not first collect a
 // large partnership's members; each candidate's membership is a few index lookups.
 constexpr std::string_view SEARCH_PEOPLE = R"sql(
-SELECT p.id, p.name, p.support_need FROM people p
+SELECT p.id, p.name, 0 FROM people p
 WHERE instr(samskab_fold(p.name), ?2) > 0 AND (
     EXISTS (SELECT 1 FROM memberships m WHERE m.person = p.pk AND m.partnership = ?1)
     OR EXISTS (SELECT 1 FROM visits v JOIN places pl ON pl.pk = v.place
@@ -64,8 +74,10 @@ WHERE instr(samskab_fold(p.name), ?2) > 0 AND (
     OR EXISTS (SELECT 1 FROM participations x JOIN occurrences o ON o.pk = x.occurrence
                JOIN activities a ON a.pk = o.activity JOIN places pl ON pl.pk = a.place
                WHERE x.person = p.pk AND pl.partnership = ?1)
-    OR EXISTS (SELECT 1 FROM companions c WHERE c.person = p.pk AND c.partnership = ?1)
-    OR EXISTS (SELECT 1 FROM companions c WHERE c.companion = p.pk AND c.partnership = ?1))
+    OR EXISTS (SELECT 1 FROM companions c
+               WHERE c.person_key = samskab_key(p.pk) AND c.partnership = ?1)
+    OR EXISTS (SELECT 1 FROM companions c
+               WHERE c.companion_key = samskab_key(p.pk) AND c.partnership = ?1))
 ORDER BY p.name, p.id LIMIT ?3
 )sql";
 
@@ -77,8 +89,8 @@ WITH mine (partnership) AS (
     UNION SELECT pl.partnership FROM participations x JOIN occurrences o ON o.pk = x.occurrence
         JOIN activities a ON a.pk = o.activity JOIN places pl ON pl.pk = a.place
         WHERE x.person = ?1
-    UNION SELECT partnership FROM companions WHERE person = ?1
-    UNION SELECT partnership FROM companions WHERE companion = ?1)
+    UNION SELECT partnership FROM companions WHERE person_key = samskab_key(?1)
+    UNION SELECT partnership FROM companions WHERE companion_key = samskab_key(?1))
 SELECT pa.id FROM mine JOIN partnerships pa ON pa.pk = mine.partnership ORDER BY pa.id
 )sql";
 
@@ -195,7 +207,8 @@ core::Result<std::string> SqliteCommunityStore::save_place(const core::Place& pl
 core::Result<std::optional<core::PersonSummary>> SqliteCommunityStore::find_person(
     std::string_view person, bool with_support_need) {
     return m_pool->read([&](Connection& c) -> core::Result<std::optional<core::PersonSummary>> {
-        Query query(c, "SELECT id, name, support_need FROM people WHERE id = ?");
+        Query query(c, with_flag("SELECT p.id, p.name, ", with_support_need,
+                                 " FROM people p WHERE p.id = ?"));
         query.bind(1, person);
         auto found = summaries(query, with_support_need);
         if (!found) {
@@ -213,7 +226,7 @@ core::Result<std::vector<core::PersonSummary>> SqliteCommunityStore::people_of(
     return m_pool->read([&](Connection& c) -> core::Result<std::vector<core::PersonSummary>> {
         std::int64_t key = 0;
         SAMSKAB_TRY_SET(key, require_key(c, Keyed::Partnerships, partnership, "partnership"));
-        Query query(c, PEOPLE_OF);
+        Query query(c, with_flag(PEOPLE_OF, with_support_need, PEOPLE_OF_END));
         query.bind(1, key);
         return summaries(query, with_support_need);
     });

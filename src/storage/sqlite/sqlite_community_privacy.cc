@@ -4,6 +4,7 @@
 #include <set>
 
 #include "storage/sqlite/sqlite_community_store.h"
+#include "storage/sqlite/sqlite_fields.h"
 
 namespace samskab::storage::sqlite {
 
@@ -88,10 +89,16 @@ core::Result<std::vector<core::AccompaniedView>> SqliteCommunityStore::accompani
         std::vector<std::int64_t> sharing;
         {
             Query query(c, R"sql(
-SELECT p.pk, p.id, p.name, min(pa.id), coalesce(pc.companion, 0) FROM companions c
+WITH c AS (
+    SELECT CAST(samskab_reveal(c.person, 'companions.person:' || hex(c.person_key)) AS INTEGER)
+               AS person, c.partnership
+    FROM companions c
+    WHERE c.companion_key = samskab_key(?1) AND c.from_date <= ?2
+      AND (c.to_date IS NULL OR c.to_date >= ?2))
+SELECT p.pk, p.id, p.name, min(pa.id), coalesce(pc.companion, 0) FROM c
 JOIN people p ON p.pk = c.person JOIN partnerships pa ON pa.pk = c.partnership
 LEFT JOIN privacy_consents pc ON pc.person = p.pk
-WHERE c.companion = ?1 AND c.from_date <= ?2 AND (c.to_date IS NULL OR c.to_date >= ?2)
+WHERE 1
   AND p.pk NOT IN (SELECT person FROM anonymised)
 GROUP BY p.pk ORDER BY p.name, p.id
 )sql");
@@ -230,13 +237,16 @@ core::Result<core::ErasureSummary> SqliteCommunityStore::erase_person(std::strin
                         changed(c, "DELETE FROM relations WHERE a = ?1 OR b = ?1", key));
         SAMSKAB_TRY_SET(
             summary.companion_links,
-            changed(c, "DELETE FROM companions WHERE person = ?1 OR companion = ?1", key));
-        SAMSKAB_TRY_SET(summary.pathways, changed(c, "DELETE FROM pathways WHERE person = ?1", key));
+            changed(c,
+                    "DELETE FROM companions "
+                    "WHERE person_key = samskab_key(?1) OR companion_key = samskab_key(?1)",
+                    key));
+        SAMSKAB_TRY_SET(summary.pathways,
+                        changed(c, "DELETE FROM pathways WHERE person = ?1", key));
         // Notes are free text: a note that names the person is about them, and goes whole.
         if (!is_blank(name)) {
-            Query notes(c,
-                        "DELETE FROM logbook_notes "
-                        "WHERE instr(samskab_fold(text), samskab_fold(?1)) > 0");
+            Query notes(c, "DELETE FROM logbook_notes AS n WHERE instr(samskab_fold(" +
+                               std::string(NOTE_TEXT) + "), samskab_fold(?1)) > 0");
             notes.bind(1, name);
             SAMSKAB_TRY(notes.run());
             Query count(c, "SELECT changes()");
@@ -349,9 +359,9 @@ core::Result<std::vector<core::RetentionCandidate>> SqliteCommunityStore::retent
                 SAMSKAB_TRY_SET(ids, partnership_ids(c, person.key));
                 for (const std::string& id : ids) {
                     auto found = settings.find(id);
-                    period = std::max(period, found == settings.end()
-                                                  ? core::DEFAULT_RETENTION_MONTHS
-                                                  : found->second);
+                    period =
+                        std::max(period, found == settings.end() ? core::DEFAULT_RETENTION_MONTHS
+                                                                 : found->second);
                 }
                 if (period == 0) {
                     period = core::DEFAULT_RETENTION_MONTHS;
@@ -377,9 +387,18 @@ core::Result<std::vector<std::string>> SqliteCommunityStore::anonymise(
             std::string id;
             SAMSKAB_TRY_SET(id, new_id(c, Keyed::People, "anon"));
             if (!is_blank(name)) {
+                // Opened in memory, replaced, and sealed again (sqlite_fields.h).
                 Query notes(c,
-                            "UPDATE logbook_notes SET text = replace(text, ?1, '[anonym]') "
-                            "WHERE instr(text, ?1) > 0");
+                            "UPDATE logbook_notes AS n SET "
+                            "text = CASE WHEN samskab_encrypted() THEN '' "
+                            "ELSE replace(n.text, ?1, '[anonym]') END, "
+                            "text_sealed = CASE WHEN samskab_encrypted() THEN samskab_hide("
+                            "replace(" +
+                                std::string(NOTE_TEXT) +
+                                ", ?1, '[anonym]'), "
+                                "'logbook_notes.text:' || n.pk) END "
+                                "WHERE instr(" +
+                                std::string(NOTE_TEXT) + ", ?1) > 0");
                 notes.bind(1, name);
                 SAMSKAB_TRY(notes.run());
             }
@@ -393,7 +412,13 @@ core::Result<std::vector<std::string>> SqliteCommunityStore::anonymise(
                 query.bind(1, key);
                 SAMSKAB_TRY(query.run());
             }
-            Query update(c, "UPDATE people SET id = ?1, name = 'anonym' WHERE pk = ?2");
+            // The sealed flag names the person's id as its context (sqlite_fields.h): it is
+            // sealed again under the new one.
+            Query update(
+                c,
+                "UPDATE people SET id = ?1, name = 'anonym', support_sealed = "
+                "samskab_hide(samskab_reveal(support_sealed, 'people.support_need:' || id), "
+                "'people.support_need:' || ?1) WHERE pk = ?2");
             update.bind(1, id).bind(2, key);
             SAMSKAB_TRY(update.run());
             Query mark(c, "INSERT INTO anonymised (person, at) VALUES (?, ?)");

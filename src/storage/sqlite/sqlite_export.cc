@@ -7,6 +7,7 @@
 
 #include "core/date.h"
 #include "core/privacy.h"
+#include "storage/sqlite/sqlite_fields.h"
 #include "storage/sqlite/sqlite_store.h"
 
 namespace samskab::storage::sqlite {
@@ -149,8 +150,9 @@ core::Result<core::Bundle> SqliteStore::export_bundle() {
         }));
     SAMSKAB_TRY(each_row(
         db,
-        "SELECT id, name, support_need, joined, entry_channel, consent_support_need, "
-        "consent_pathways FROM people ORDER BY id",
+        "SELECT p.id, p.name, " + std::string(SUPPORT_NEED) +
+            ", p.joined, p.entry_channel, p.consent_support_need, p.consent_pathways "
+            "FROM people p ORDER BY p.id",
         [&](const Statement& s) -> core::Result<void> {
             core::Person p;
             p.id = s.column_text(0);
@@ -164,16 +166,18 @@ core::Result<core::Bundle> SqliteStore::export_bundle() {
             b.people.push_back(std::move(p));
             return {};
         }));
-    SAMSKAB_TRY(each_row(
-        db, "SELECT person, companion, partnership, from_date, to_date FROM companions",
-        [&](const Statement& s) -> core::Result<void> {
-            core::CompanionLink c{person_ids.at(s.column_int(0)), person_ids.at(s.column_int(1)),
-                                  partnership_ids.at(s.column_int(2)), 0, std::nullopt};
-            SAMSKAB_TRY_ASSIGN(c.from, day_column(db, s, 3));
-            SAMSKAB_TRY_ASSIGN(c.to, optional_day_column(db, s, 4));
-            b.companions.push_back(std::move(c));
-            return {};
-        }));
+    SAMSKAB_TRY(each_row(db,
+                         "SELECT " + std::string(LINK_PERSON) + ", " + std::string(LINK_COMPANION) +
+                             ", c.partnership, c.from_date, c.to_date FROM companions c",
+                         [&](const Statement& s) -> core::Result<void> {
+                             core::CompanionLink c{
+                                 person_ids.at(s.column_int(0)), person_ids.at(s.column_int(1)),
+                                 partnership_ids.at(s.column_int(2)), 0, std::nullopt};
+                             SAMSKAB_TRY_ASSIGN(c.from, day_column(db, s, 3));
+                             SAMSKAB_TRY_ASSIGN(c.to, optional_day_column(db, s, 4));
+                             b.companions.push_back(std::move(c));
+                             return {};
+                         }));
     std::sort(b.companions.begin(), b.companions.end(), [](const auto& x, const auto& y) {
         return std::tie(x.person, x.companion, x.partnership, x.from) <
                std::tie(y.person, y.companion, y.partnership, y.from);
@@ -283,35 +287,44 @@ core::Result<core::Dataset> SqliteStore::load_dataset() {
                                          partnerships[s.column_int(2)], s.column_double(3)});
                      return {};
                  }));
-    SAMSKAB_TRY(
-        each_row(db, "SELECT pk, id, support_need, joined, entry_channel FROM people ORDER BY pk",
-                 [&](const Statement& s) -> core::Result<void> {
-                     people.add(s.column_int(0));
-                     Dataset::Person p{std::string(s.column_text(1)), s.column_int(2) != 0,
-                                       core::NO_DAY, -1};
-                     if (!s.column_is_null(3)) {
-                         SAMSKAB_TRY_ASSIGN(p.joined, day_column(db, s, 3));
-                     }
-                     if (!s.column_is_null(4)) {
-                         core::EntryChannel channel{};
-                         SAMSKAB_TRY_ASSIGN(channel, enum_column<core::EntryChannel>(db, s, 4));
-                         p.entry_channel = static_cast<std::int8_t>(channel);
-                     }
-                     d.people.push_back(std::move(p));
-                     return {};
-                 }));
-    SAMSKAB_TRY(
-        each_row(db, "SELECT person, companion, partnership, from_date, to_date FROM companions",
-                 [&](const Statement& s) -> core::Result<void> {
-                     Dataset::Companion c{people[s.column_int(0)], people[s.column_int(1)],
-                                          partnerships[s.column_int(2)], 0, core::DAY_MAX};
-                     SAMSKAB_TRY_ASSIGN(c.from, day_column(db, s, 3));
-                     if (!s.column_is_null(4)) {
-                         SAMSKAB_TRY_ASSIGN(c.to, day_column(db, s, 4));
-                     }
-                     d.companions.push_back(c);
-                     return {};
-                 }));
+    SAMSKAB_TRY(each_row(db,
+                         "SELECT p.pk, p.id, " + std::string(SUPPORT_NEED) +
+                             ", p.joined, p.entry_channel FROM people p ORDER BY p.pk",
+                         [&](const Statement& s) -> core::Result<void> {
+                             people.add(s.column_int(0));
+                             Dataset::Person p{std::string(s.column_text(1)), s.column_int(2) != 0,
+                                               core::NO_DAY, -1};
+                             if (!s.column_is_null(3)) {
+                                 SAMSKAB_TRY_ASSIGN(p.joined, day_column(db, s, 3));
+                             }
+                             if (!s.column_is_null(4)) {
+                                 core::EntryChannel channel{};
+                                 SAMSKAB_TRY_ASSIGN(channel,
+                                                    enum_column<core::EntryChannel>(db, s, 4));
+                                 p.entry_channel = static_cast<std::int8_t>(channel);
+                             }
+                             d.people.push_back(std::move(p));
+                             return {};
+                         }));
+    SAMSKAB_TRY(each_row(db,
+                         "SELECT " + std::string(LINK_PERSON) + ", " + std::string(LINK_COMPANION) +
+                             ", c.partnership, c.from_date, c.to_date FROM companions c",
+                         [&](const Statement& s) -> core::Result<void> {
+                             Dataset::Companion c{people[s.column_int(0)], people[s.column_int(1)],
+                                                  partnerships[s.column_int(2)], 0, core::DAY_MAX};
+                             SAMSKAB_TRY_ASSIGN(c.from, day_column(db, s, 3));
+                             if (!s.column_is_null(4)) {
+                                 SAMSKAB_TRY_ASSIGN(c.to, day_column(db, s, 4));
+                             }
+                             d.companions.push_back(c);
+                             return {};
+                         }));
+    // In the order of their natural key, as the PostgreSQL store loads them: the table's rows are
+    // in the order they were written, and the sealed columns cannot be sorted in SQL.
+    std::sort(d.companions.begin(), d.companions.end(), [](const auto& x, const auto& y) {
+        return std::tie(x.person, x.companion, x.partnership, x.from) <
+               std::tie(y.person, y.companion, y.partnership, y.from);
+    });
     SAMSKAB_TRY(each_row(
         db, "SELECT pk, id, place, kind, initiated_by, created FROM activities ORDER BY pk",
         [&](const Statement& s) -> core::Result<void> {

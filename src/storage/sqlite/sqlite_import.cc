@@ -135,12 +135,16 @@ private:
     }
 
     core::Result<void> people(const core::Bundle& b) {
+        // The flag is sealed (storage/sqlite/sqlite_fields.h) and stored only with consent.
         Statement person = m_db.prepare(
-            "INSERT INTO people (id, name, support_need, joined, entry_channel, "
-            "consent_support_need, consent_pathways) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+            "INSERT INTO people (id, name, support_need, support_sealed, joined, entry_channel, "
+            "consent_support_need, consent_pathways) VALUES (?1, ?2, "
+            "CASE WHEN samskab_encrypted() THEN 0 ELSE ?3 END, "
+            "CASE WHEN samskab_encrypted() AND ?6 = 1 "
+            "THEN samskab_hide(?3, 'people.support_need:' || ?1) END, ?4, ?5, ?6, ?7) "
             "ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
-            "support_need = excluded.support_need, joined = excluded.joined, "
-            "entry_channel = excluded.entry_channel, "
+            "support_need = excluded.support_need, support_sealed = excluded.support_sealed, "
+            "joined = excluded.joined, entry_channel = excluded.entry_channel, "
             "consent_support_need = excluded.consent_support_need, "
             "consent_pathways = excluded.consent_pathways RETURNING pk");
         m_people.reserve(b.people.size());
@@ -164,8 +168,11 @@ private:
 
     core::Result<void> companions(const core::Bundle& b) {
         Statement link = m_db.prepare(
-            "INSERT INTO companions (person, companion, partnership, from_date, to_date) "
-            "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (person, companion, partnership, from_date) "
+            "INSERT INTO companions (person_key, companion_key, person, companion, partnership, "
+            "from_date, to_date) VALUES (samskab_key(?1), samskab_key(?2), "
+            "samskab_hide(?1, 'companions.person:' || hex(samskab_key(?1))), "
+            "samskab_hide(?2, 'companions.companion:' || hex(samskab_key(?2))), ?3, ?4, ?5) "
+            "ON CONFLICT (person_key, companion_key, partnership, from_date) "
             "DO UPDATE SET to_date = excluded.to_date");
         for (const auto& c : b.companions) {
             std::int64_t person = 0, companion = 0, partnership = 0;

@@ -321,6 +321,212 @@ CREATE INDEX login_failures_at ON login_failures (at);
 CREATE INDEX activities_initiated_by ON activities (initiated_by);
 )sql";
 
+// Encryption at rest of the sensitive fields (storage/sqlite/sqlite_fields.h): a sealed column
+// beside the support need (the CHECK keeps the flag's consent rule for the sealed value) and
+// beside a logbook note's text; companion links rebuilt so that who accompanies whom is sealed,
+// with keyed digests of both people as blind indexes. The rows are copied unencrypted (the
+// people's keys as text) and sealed on the first open with a key; `field_encryption` records
+// the key they are sealed under.
+constexpr std::string_view V5_FIELD_ENCRYPTION = R"sql(
+ALTER TABLE people ADD COLUMN support_sealed BLOB
+    CHECK (support_sealed IS NULL OR consent_support_need = 1);
+ALTER TABLE logbook_notes ADD COLUMN text_sealed BLOB;
+
+CREATE TABLE companions_v5 (
+    pk            INTEGER PRIMARY KEY,
+    person_key    BLOB NOT NULL,
+    companion_key BLOB NOT NULL,
+    person        BLOB NOT NULL,
+    companion     BLOB NOT NULL,
+    partnership   INTEGER NOT NULL REFERENCES partnerships (pk),
+    from_date     TEXT NOT NULL,
+    to_date       TEXT,
+    UNIQUE (person_key, companion_key, partnership, from_date),
+    CHECK (to_date IS NULL OR to_date >= from_date)
+) STRICT;
+INSERT INTO companions_v5 (person_key, companion_key, person, companion, partnership,
+                           from_date, to_date)
+    SELECT CAST(CAST(person AS TEXT) AS BLOB), CAST(CAST(companion AS TEXT) AS BLOB),
+           CAST(CAST(person AS TEXT) AS BLOB), CAST(CAST(companion AS TEXT) AS BLOB),
+           partnership, from_date, to_date
+    FROM companions ORDER BY person, companion, partnership, from_date;
+DROP TABLE companions;
+ALTER TABLE companions_v5 RENAME TO companions;
+CREATE INDEX companions_partnership ON companions (partnership);
+CREATE INDEX companions_companion ON companions (companion_key);
+
+CREATE TABLE field_encryption (
+    singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+    key_id    TEXT NOT NULL,
+    sealed_at TEXT NOT NULL
+) STRICT;
+)sql";
+
+// Logbook templates that a partnership designs (core/logbook.h). A template's fields are kept
+// per version; a version's rows are written once and never changed, and every entry names the
+// version it was written with. Free text answers are only ever in logbook_entry_values.text_value,
+// so that they can be sealed on their own.
+constexpr std::string_view V6_LOGBOOKS = R"sql(
+CREATE TABLE logbook_templates (
+    pk          INTEGER PRIMARY KEY,
+    id          TEXT NOT NULL UNIQUE,
+    partnership INTEGER NOT NULL REFERENCES partnerships (pk),
+    place       INTEGER NOT NULL REFERENCES places (pk),
+    activity    INTEGER REFERENCES activities (pk),
+    name        TEXT NOT NULL,
+    created_at  TEXT NOT NULL
+) STRICT;
+CREATE INDEX logbook_templates_partnership ON logbook_templates (partnership);
+CREATE INDEX logbook_templates_place ON logbook_templates (place);
+
+CREATE TABLE logbook_template_versions (
+    template   INTEGER NOT NULL REFERENCES logbook_templates (pk),
+    version    INTEGER NOT NULL CHECK (version >= 1),
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (template, version)
+) STRICT, WITHOUT ROWID;
+
+-- Choice options one per line (an option is one line).
+CREATE TABLE logbook_template_fields (
+    template INTEGER NOT NULL,
+    version  INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    key      TEXT NOT NULL,
+    label    TEXT NOT NULL,
+    type     TEXT NOT NULL CHECK (type IN ('text', 'number', 'choice', 'multiple_choice',
+                                           'scale', 'yes_no', 'date', 'people_present')),
+    options  TEXT NOT NULL,
+    required INTEGER NOT NULL CHECK (required IN (0, 1)),
+    PRIMARY KEY (template, version, position),
+    UNIQUE (template, version, key),
+    FOREIGN KEY (template, version) REFERENCES logbook_template_versions (template, version)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE logbook_entries (
+    pk         INTEGER PRIMARY KEY,
+    id         TEXT NOT NULL UNIQUE,
+    template   INTEGER NOT NULL,
+    version    INTEGER NOT NULL,
+    place      INTEGER NOT NULL REFERENCES places (pk),
+    day        TEXT NOT NULL,
+    author     INTEGER,
+    written_at TEXT NOT NULL,
+    FOREIGN KEY (template, version) REFERENCES logbook_template_versions (template, version)
+) STRICT;
+CREATE INDEX logbook_entries_template_day ON logbook_entries (template, day);
+CREATE INDEX logbook_entries_place_day ON logbook_entries (place, day);
+
+-- One row per answered field: text_value (free text, sensitive), number_value (number, scale,
+-- yes/no as 1/0), date_value, or choice_value (the options chosen, one per line).
+CREATE TABLE logbook_entry_values (
+    entry        INTEGER NOT NULL REFERENCES logbook_entries (pk) ON DELETE CASCADE,
+    key          TEXT NOT NULL,
+    text_value   TEXT,
+    number_value REAL,
+    date_value   TEXT,
+    choice_value TEXT,
+    PRIMARY KEY (entry, key)
+) STRICT, WITHOUT ROWID;
+
+-- The people present; an erased person leaves the entry.
+CREATE TABLE logbook_entry_people (
+    entry  INTEGER NOT NULL REFERENCES logbook_entries (pk) ON DELETE CASCADE,
+    key    TEXT NOT NULL,
+    person INTEGER NOT NULL REFERENCES people (pk) ON DELETE CASCADE,
+    PRIMARY KEY (entry, key, person)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX logbook_entry_people_person ON logbook_entry_people (person);
+)sql";
+
+// The self-evaluation's interviews (core/interview.h): a partnership's codebook (its copy of
+// the starting codebook, then edited; themes are retired, never deleted, so codings keep them),
+// interview guides with ordered questions, interviews with a note per question, coded passages,
+// and the twice-yearly promoters/inhibitors check (core/self_assessment.h). Free text about the
+// people interviewed is in the columns named *_text, for sealing at rest. An interview may name
+// a registered person; erasing the person clears the link (ON DELETE SET NULL).
+constexpr std::string_view V7_INTERVIEWS = R"sql(
+CREATE TABLE codebook_themes (
+    partnership    INTEGER NOT NULL REFERENCES partnerships (pk),
+    id             TEXT NOT NULL,
+    position       INTEGER NOT NULL,
+    name_da        TEXT NOT NULL,
+    name_en        TEXT NOT NULL,
+    theme_group    TEXT NOT NULL
+        CHECK (theme_group IN ('motivation', 'host_role', 'promoter', 'inhibitor', 'other')),
+    description_da TEXT NOT NULL,
+    description_en TEXT NOT NULL,
+    active         INTEGER NOT NULL CHECK (active IN (0, 1)),
+    PRIMARY KEY (partnership, id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE interview_guides (
+    pk          INTEGER PRIMARY KEY,
+    partnership INTEGER NOT NULL REFERENCES partnerships (pk),
+    title       TEXT NOT NULL
+) STRICT;
+CREATE INDEX interview_guides_partnership ON interview_guides (partnership);
+
+CREATE TABLE interview_questions (
+    pk       INTEGER PRIMARY KEY,
+    guide    INTEGER NOT NULL REFERENCES interview_guides (pk),
+    position INTEGER NOT NULL,
+    text     TEXT NOT NULL
+) STRICT;
+CREATE INDEX interview_questions_guide ON interview_questions (guide, position);
+
+-- The interviewer is an account (no foreign key, as logbook_notes.author: an account may go).
+CREATE TABLE interviews (
+    pk               INTEGER PRIMARY KEY,
+    guide            INTEGER NOT NULL REFERENCES interview_guides (pk),
+    date             TEXT NOT NULL,
+    interviewer      INTEGER NOT NULL,
+    interviewee_text TEXT NOT NULL,
+    person           INTEGER REFERENCES people (pk) ON DELETE SET NULL
+) STRICT;
+CREATE INDEX interviews_guide ON interviews (guide, date);
+CREATE INDEX interviews_person ON interviews (person);
+
+CREATE TABLE interview_notes (
+    pk        INTEGER PRIMARY KEY,
+    interview INTEGER NOT NULL REFERENCES interviews (pk),
+    question  INTEGER NOT NULL REFERENCES interview_questions (pk),
+    note_text TEXT NOT NULL,
+    UNIQUE (interview, question)
+) STRICT;
+CREATE INDEX interview_notes_question ON interview_notes (question);
+
+CREATE TABLE interview_codings (
+    pk          INTEGER PRIMARY KEY,
+    note        INTEGER NOT NULL REFERENCES interview_notes (pk),
+    partnership INTEGER NOT NULL,
+    theme       TEXT NOT NULL,
+    quote_text  TEXT NOT NULL,
+    FOREIGN KEY (partnership, theme) REFERENCES codebook_themes (partnership, id)
+) STRICT;
+CREATE INDEX interview_codings_note ON interview_codings (note);
+CREATE INDEX interview_codings_theme ON interview_codings (partnership, theme);
+
+CREATE TABLE self_assessments (
+    partnership INTEGER NOT NULL REFERENCES partnerships (pk),
+    half        TEXT NOT NULL,
+    saved_by    INTEGER NOT NULL,
+    saved_at    TEXT NOT NULL,
+    PRIMARY KEY (partnership, half)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE self_assessment_answers (
+    partnership  INTEGER NOT NULL,
+    half         TEXT NOT NULL,
+    item         TEXT NOT NULL,
+    position     INTEGER NOT NULL,
+    rating       TEXT CHECK (rating IN ('promotes', 'hinders', 'not_relevant')),
+    comment_text TEXT NOT NULL,
+    PRIMARY KEY (partnership, half, item),
+    FOREIGN KEY (partnership, half) REFERENCES self_assessments (partnership, half)
+        ON DELETE CASCADE
+) STRICT, WITHOUT ROWID;
+)sql";
+
 constexpr std::string_view SCHEMA_TABLE = R"sql(
 CREATE TABLE IF NOT EXISTS schema_migrations (
     version    INTEGER PRIMARY KEY,
@@ -337,6 +543,9 @@ const std::vector<Migration>& migrations() {
         {2, "accounts", V2_ACCOUNTS},
         {3, "web", V3_WEB},
         {4, "privacy", V4_PRIVACY},
+        {5, "field_encryption", V5_FIELD_ENCRYPTION},
+        {6, "logbooks", V6_LOGBOOKS},
+        {7, "interviews", V7_INTERVIEWS},
     };
     return all;
 }

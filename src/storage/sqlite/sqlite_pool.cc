@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include "core/date.h"
+#include "storage/sqlite/sqlite_fields.h"
 #include "storage/sqlite/sqlite_migrations.h"
 
 namespace samskab::storage::sqlite {
@@ -90,8 +91,8 @@ std::string fold_name(std::string_view text) {
     return out;
 }
 
-core::Result<std::shared_ptr<ConnectionPool>> ConnectionPool::open(const std::string& path,
-                                                                   int size) {
+core::Result<std::shared_ptr<ConnectionPool>> ConnectionPool::open(
+    const std::string& path, int size, std::shared_ptr<const core::FieldCipher> cipher) {
     size = std::max(size, 1);
     std::shared_ptr<ConnectionPool> pool(new ConnectionPool(path, size));
     for (int i = 0; i <= size; ++i) {
@@ -101,6 +102,9 @@ core::Result<std::shared_ptr<ConnectionPool>> ConnectionPool::open(const std::st
         }
         if (i == 0) {
             SAMSKAB_TRY(migrate(**db, latest_version()));
+            SAMSKAB_TRY(prepare_fields(**db, cipher));
+        } else {
+            SAMSKAB_TRY(install_field_functions(**db, {cipher, cipher}));
         }
         if (sqlite3_create_function_v2((*db)->handle(), "samskab_fold", 1,
                                        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,

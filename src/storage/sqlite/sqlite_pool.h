@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/field_cipher.h"
 #include "core/messages.h"
 #include "core/result.h"
 #include "storage/sqlite/sqlite_database.h"
@@ -111,7 +112,11 @@ public:
     // Opens `size` reader connections (at least one) and a writer connection, and brings the
     // schema up to date. Storage when the file cannot be opened; Conflict when the database is
     // newer than this program.
-    static core::Result<std::shared_ptr<ConnectionPool>> open(const std::string& path, int size);
+    // The sensitive fields are sealed with `cipher` (see SqliteStore::open; null only for
+    // unencrypted databases).
+    static core::Result<std::shared_ptr<ConnectionPool>> open(
+        const std::string& path, int size,
+        std::shared_ptr<const core::FieldCipher> cipher = nullptr);
 
     ConnectionPool(const ConnectionPool&) = delete;
     ConnectionPool& operator=(const ConnectionPool&) = delete;

@@ -1,15 +1,18 @@
 #include "storage/sqlite/sqlite_store.h"
 
+#include "storage/sqlite/sqlite_fields.h"
 #include "storage/sqlite/sqlite_migrations.h"
 
 namespace samskab::storage::sqlite {
 
-core::Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) {
+core::Result<std::unique_ptr<SqliteStore>> SqliteStore::open(
+    const std::string& path, std::shared_ptr<const core::FieldCipher> cipher) {
     auto db = Database::open(path);
     if (!db) {
         return tl::unexpected(db.error());
     }
     SAMSKAB_TRY(migrate(**db, latest_version()));
+    SAMSKAB_TRY(prepare_fields(**db, std::move(cipher)));
     return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(*db)));
 }
 

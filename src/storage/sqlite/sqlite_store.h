@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include "core/field_cipher.h"
 #include "core/store.h"
 #include "storage/sqlite/sqlite_database.h"
 
@@ -13,9 +14,13 @@ namespace samskab::storage::sqlite {
 // One SqliteStore is one connection; it is not to be shared between threads.
 class SqliteStore final : public core::Store {
 public:
-    // Opens or creates the database at `path` and applies pending migrations.
-    // Storage when the file cannot be opened; Conflict when it is newer than this program.
-    static core::Result<std::unique_ptr<SqliteStore>> open(const std::string& path);
+    // Opens or creates the database at `path` and applies pending migrations; the sensitive
+    // fields are sealed with `cipher` (storage/sqlite/sqlite_fields.h: an unencrypted database
+    // is sealed on this open; null only for unencrypted databases). Storage when the file
+    // cannot be opened; Conflict when it is newer than this program, or sealed under another
+    // key than `cipher`'s (or any key, without a cipher).
+    static core::Result<std::unique_ptr<SqliteStore>> open(
+        const std::string& path, std::shared_ptr<const core::FieldCipher> cipher = nullptr);
 
     core::Result<bool> contains(core::Collection collection, std::string_view id) override;
     core::Result<core::ImportSummary> import_bundle(const core::Bundle& bundle) override;

@@ -23,15 +23,18 @@ core::Result<core::Dataset> SharedSqliteStore::load_dataset() {
 }
 
 core::Result<SqliteStores> SqliteStores::open(const std::string& path, int pool_size,
-                                              const core::Clock& clock) {
+                                              const core::Clock& clock,
+                                              std::shared_ptr<const core::FieldCipher> cipher) {
     SqliteStores stores;
     // The pool migrates first; the bundle store's own migration then finds nothing to do.
-    SAMSKAB_TRY_SET(stores.pool, ConnectionPool::open(path, pool_size));
+    SAMSKAB_TRY_SET(stores.pool, ConnectionPool::open(path, pool_size, cipher));
     std::unique_ptr<SqliteStore> store;
-    SAMSKAB_TRY_SET(store, SqliteStore::open(path));
+    SAMSKAB_TRY_SET(store, SqliteStore::open(path, cipher));
     stores.store = std::make_unique<SharedSqliteStore>(std::move(store));
     stores.accounts = std::make_unique<SqliteAccountStore>(stores.pool, clock);
     stores.community = std::make_unique<SqliteCommunityStore>(stores.pool);
+    stores.logbooks = std::make_unique<SqliteLogbookStore>(stores.pool);
+    stores.interviews = std::make_unique<SqliteInterviewStore>(stores.pool);
     return stores;
 }
 

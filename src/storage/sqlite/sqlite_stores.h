@@ -8,6 +8,8 @@
 #include "core/store.h"
 #include "storage/sqlite/sqlite_account_store.h"
 #include "storage/sqlite/sqlite_community_store.h"
+#include "storage/sqlite/sqlite_interview_store.h"
+#include "storage/sqlite/sqlite_logbook_store.h"
 #include "storage/sqlite/sqlite_store.h"
 
 namespace samskab::storage::sqlite {
@@ -35,14 +37,18 @@ struct SqliteStores {
     std::shared_ptr<ConnectionPool> pool;
     std::unique_ptr<SqliteAccountStore> accounts;
     std::unique_ptr<SqliteCommunityStore> community;
+    std::unique_ptr<SqliteLogbookStore> logbooks;      // on the same pool
+    std::unique_ptr<SqliteInterviewStore> interviews;  // on the same pool
     std::unique_ptr<SharedSqliteStore> store;
 
     // Opens (creating if needed) the database at `path`, brings its schema up to date, and
     // opens the stores on it with `pool_size` pooled connections (one per worker thread is
     // enough; at least one). `clock` must outlive the stores. Storage when the file cannot be
     // opened; Conflict when the database is newer than this program.
-    static core::Result<SqliteStores> open(const std::string& path, int pool_size,
-                                           const core::Clock& clock);
+    // `cipher` seals the sensitive fields (see SqliteStore::open).
+    static core::Result<SqliteStores> open(
+        const std::string& path, int pool_size, const core::Clock& clock,
+        std::shared_ptr<const core::FieldCipher> cipher = nullptr);
 };
 
 }  // namespace samskab::storage::sqlite

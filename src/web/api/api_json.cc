@@ -1,6 +1,9 @@
 #include "web/api/api_json.h"
 
 #include <cstdio>
+#include <string_view>
+
+#include "core/privacy.h"
 
 namespace samskab::web::api {
 
@@ -23,10 +26,6 @@ std::string clock_time(int minute) {
     char text[24];
     std::snprintf(text, sizeof text, "%02d:%02d", minute / 60, minute % 60);
     return text;
-}
-
-Json consent_json(const core::Consent& consent) {
-    return Json{{"support_need", consent.support_need}, {"pathways", consent.pathways}};
 }
 
 Json companion_json(const core::CompanionLink& link) {
@@ -138,59 +137,82 @@ Json break_json(const std::optional<core::Break>& current) {
                 {"until", date_or_null(current->until)}};
 }
 
-Json person_data_json(const core::PersonData& data) {
+Json person_data_json(const core::PersonData& data, const std::vector<core::AccessEntry>& log,
+                      std::int64_t account) {
     const core::Person& person = data.person;
-    Json out{{"person", Json{{"id", person.id},
-                             {"name", person.name},
-                             {"support_need", person.support_need},
-                             {"joined", date_or_null(person.joined)},
-                             {"entry_channel", name_or_null(person.entry_channel)},
-                             {"consent", consent_json(person.consent)}}},
-             {"partnerships", data.partnerships}};
-    Json companions = Json::array();
-    for (const auto& link : data.companions) {
-        companions.push_back(companion_json(link));
+    auto who = [account](std::int64_t actor) {
+        return actor == account ? "you" : actor == 0 ? "system" : "staff";
+    };
+    auto day_or_null = [](std::optional<core::Day> day) {
+        return day && *day != core::NO_DAY ? Json(core::format_date(*day)) : Json(nullptr);
+    };
+    Json out;
+    out["person"] = {{"id", person.id},
+                     {"name", person.name},
+                     {"support_need", person.support_need},
+                     {"joined", day_or_null(person.joined)},
+                     {"entry_channel", name_or_null(person.entry_channel)},
+                     {"consent",
+                      {{"support_need", data.consents.support_need},
+                       {"pathways", data.consents.pathways},
+                       {"companion", data.consents.companion},
+                       {"statistics", data.consents.statistics}}}};
+    out["consent_history"] = Json::array();
+    for (const core::ConsentChange& change : data.consent_history) {
+        out["consent_history"].push_back({{"at", core::format_local_time(change.at)},
+                                          {"by", who(change.by)},
+                                          {"on_paper", change.on_paper},
+                                          {"support_need", change.given.support_need},
+                                          {"pathways", change.given.pathways},
+                                          {"companion", change.given.companion},
+                                          {"statistics", change.given.statistics}});
     }
-    out["companions"] = std::move(companions);
-    Json accompanying = Json::array();
-    for (const auto& link : data.accompanying) {
-        accompanying.push_back(companion_json(link));
+    out["partnerships"] = data.partnerships;
+    for (const char* key : {"companions", "accompanying"}) {
+        const auto& links =
+            std::string_view(key) == "companions" ? data.companions : data.accompanying;
+        out[key] = Json::array();
+        for (const core::CompanionLink& link : links) {
+            out[key].push_back(companion_json(link));
+        }
     }
-    out["accompanying"] = std::move(accompanying);
-    Json participations = Json::array();
-    for (const auto& p : data.participations) {
-        participations.push_back(
-            Json{{"occurrence", p.occurrence}, {"role", core::name_of(p.role)}});
+    out["participations"] = Json::array();
+    for (const core::Participation& p : data.participations) {
+        out["participations"].push_back(
+            {{"occurrence", p.occurrence}, {"role", core::name_of(p.role)}});
     }
-    out["participations"] = std::move(participations);
-    Json visits = Json::array();
-    for (const auto& v : data.visits) {
-        visits.push_back(Json{{"place", v.place}, {"date", core::format_date(v.date)}});
+    out["visits"] = Json::array();
+    for (const core::Visit& v : data.visits) {
+        out["visits"].push_back({{"place", v.place}, {"date", core::format_date(v.date)}});
     }
-    out["visits"] = std::move(visits);
-    Json relations = Json::array();
-    for (const auto& r : data.relations) {
-        relations.push_back(Json{{"a", r.a},
-                                 {"b", r.b},
-                                 {"since", core::format_date(r.since)},
-                                 {"until", date_or_null(r.until)},
-                                 {"source", core::name_of(r.source)}});
+    out["relations"] = Json::array();
+    for (const core::Relation& r : data.relations) {
+        out["relations"].push_back({{"a", r.a},
+                                    {"b", r.b},
+                                    {"since", core::format_date(r.since)},
+                                    {"until", day_or_null(r.until)},
+                                    {"source", core::name_of(r.source)}});
     }
-    out["relations"] = std::move(relations);
-    Json pathways = Json::array();
-    for (const auto& p : data.pathways) {
-        pathways.push_back(
-            Json{{"date", core::format_date(p.date)}, {"kind", core::name_of(p.kind)}});
+    out["pathways"] = Json::array();
+    for (const core::Pathway& p : data.pathways) {
+        out["pathways"].push_back(
+            {{"date", core::format_date(p.date)}, {"kind", core::name_of(p.kind)}});
     }
-    out["pathways"] = std::move(pathways);
-    Json breaks = Json::array();
-    for (const auto& b : data.breaks) {
-        breaks.push_back(
-            Json{{"from", core::format_date(b.from)}, {"until", date_or_null(b.until)}});
+    out["breaks"] = Json::array();
+    for (const core::Break& b : data.breaks) {
+        out["breaks"].push_back(
+            {{"from", core::format_date(b.from)}, {"until", day_or_null(b.until)}});
     }
-    out["breaks"] = std::move(breaks);
     out["deletion_requested"] =
         data.deletion_requested ? Json(core::format_local_time(*data.deletion_requested)) : Json();
+    out["access_log"] = Json::array();
+    for (const core::AccessEntry& entry : log) {
+        out["access_log"].push_back(
+            {{"at", core::format_local_time(entry.at)},
+             {"who", who(entry.actor)},
+             {"action", entry.action},
+             {"purpose", core::lookup_purpose(entry.action, entry.detail)}});
+    }
     return out;
 }
 

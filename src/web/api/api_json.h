@@ -1,5 +1,8 @@
 #pragma once
 
+#include <cstdint>
+#include <vector>
+
 #include "core/access.h"
 #include "core/community.h"
 #include "web/api/api_support.h"
@@ -19,7 +22,11 @@ Json activity_json(const core::ActivityView& activity);
 Json occurrence_detail_json(const core::OccurrenceDetail& detail);
 Json check_in_json(const core::CheckInView& check_in);
 Json break_json(const std::optional<core::Break>& current);
-// Everything about the person: for the person themself only.
-Json person_data_json(const core::PersonData& data);
+// Everything samskab holds about a person, for the person themself only (GDPR art. 15 and 20):
+// the same document from the page's download and the API. Who changed a consent or looked at
+// the data is "you" (`account`), "system" or "staff" — never a staff member's name; a lookup's
+// purpose is core::lookup_purpose's.
+Json person_data_json(const core::PersonData& data, const std::vector<core::AccessEntry>& log,
+                      std::int64_t account);
 
 }  // namespace samskab::web::api

@@ -147,9 +147,10 @@ Json schemas() {
     s["PersonData"] = Json{{"type", "object"},
                            {"description",
                             "everything samskab holds about the signed-in person: person (with "
-                            "support_need and consent), partnerships, companions, accompanying, "
-                            "participations, visits, relations, pathways, breaks, "
-                            "deletion_requested"}};
+                            "support_need and consent per purpose), consent_history, "
+                            "partnerships, companions, accompanying, participations, visits, "
+                            "relations, pathways, breaks, deletion_requested, access_log (who: "
+                            "you, system or staff; purpose)"}};
     s["CheckIn"] = object({{"person", ref("Person")}, {"newcomer", Json{{"type", "boolean"}}}});
     s["HostToday"] =
         object({{"place", ref("Place")}, {"day", DATE}, {"checked_in", array_of(ref("CheckIn"))}});

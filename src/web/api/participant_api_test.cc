@@ -171,6 +171,36 @@ TEST_F(ApiTest, MyDataHoldsEverythingAboutMeAndIsLogged) {
     EXPECT_EQ(log->front().detail, "GET /api/v1/me/data");
 }
 
+// The API's download is the same document as the page's: every purpose of consent, who changed
+// it (without staff names), and who looked, by purpose.
+TEST_F(ApiTest, MyDataHasEveryConsentItsHistoryAndTheLookups) {
+    core::Consents consents;
+    consents.support_need = true;
+    consents.companion = true;
+    consents.statistics = false;
+    ASSERT_TRUE(m_community->set_consent("alice", consents, true, 0, true, 1000));
+    ASSERT_TRUE(m_accounts->log_access(
+        core::AccessEntry{2000, 99, "view", "alice", "GET /host/today?place=pl1"}));
+    const Session alice = sign_in("alice@example.dk");
+    const Response data = get("/api/v1/me/data", &alice);
+    ASSERT_EQ(data.status, 200) << data.body;
+    const auto body = json_of(data);
+    EXPECT_EQ(body["person"]["consent"]["companion"], true);
+    EXPECT_EQ(body["person"]["consent"]["statistics"], false);
+    bool on_paper = false;
+    for (const auto& change : body["consent_history"]) {
+        on_paper = on_paper || (change["on_paper"] == true && change["by"] == "system" &&
+                                change["companion"] == true && change["statistics"] == false);
+    }
+    EXPECT_TRUE(on_paper) << body["consent_history"].dump();
+    bool hosting = false;
+    for (const auto& entry : body["access_log"]) {
+        EXPECT_TRUE(entry["who"] == "you" || entry["who"] == "staff" || entry["who"] == "system");
+        hosting = hosting || (entry["purpose"] == "hosting" && entry["who"] == "staff");
+    }
+    EXPECT_TRUE(hosting) << body["access_log"].dump();
+}
+
 TEST_F(ApiTest, PlacesAreListedWithTheirPartnership) {
     const Session analyst = sign_in("analyst@example.dk");
     const auto places = json_of(get("/api/v1/places", &analyst));

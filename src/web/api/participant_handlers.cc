@@ -265,7 +265,11 @@ Response get_my_data(RequestContext& ctx) {
     if (!logged) {
         return store_error(ctx, logged.error());
     }
-    return json_reply(person_data_json(**data));
+    auto log = ctx.services.accounts.access_log_of(*person);
+    if (!log) {
+        return store_error(ctx, log.error());
+    }
+    return json_reply(person_data_json(**data, *log, ctx.principal->account));
 }
 
 }  // namespace samskab::web::api

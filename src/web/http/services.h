@@ -9,6 +9,8 @@
 #include "core/auth_service.h"
 #include "core/clock.h"
 #include "core/community_store.h"
+#include "core/interview_store.h"
+#include "core/logbook_store.h"
 #include "core/store.h"
 
 namespace samskab::web {
@@ -38,6 +40,12 @@ struct Services {
     core::AuthService& auth;
     const core::Clock& clock;
     const WebConfig& config;
+    // Logbook templates and entries; set by the composition root. The logbook pages answer 404
+    // without it.
+    core::LogbookStore* logbooks = nullptr;
+    // Interviews, the codebook and the promoters/inhibitors check; set by the composition root.
+    // The interview pages answer 404 without it.
+    core::InterviewStore* interviews = nullptr;
 };
 
 }  // namespace samskab::web

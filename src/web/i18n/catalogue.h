@@ -23,6 +23,8 @@ std::span<const Entry> host_entries();         // today, check-in, introductions
 std::span<const Entry> coordinator_entries();  // places, activities, schedules, people, causes
 std::span<const Entry> dashboard_entries();    // dashboards, learning-meeting report
 std::span<const Entry> privacy_entries();      // consents, companions, access log, erasure
+std::span<const Entry> logbook_entries();      // logbook templates, entries, summaries
+std::span<const Entry> evaluation_entries();   // interviews, codebook, themes, the check
 
 // The text for `key` in `lang`. A key that is not in the catalogue is a bug: it throws
 // std::logic_error, so a test that renders the page finds it.

@@ -42,9 +42,15 @@ Response home_page(RequestContext& ctx, const views::Templates& templates) {
     for (const core::Partnership& partnership : *partnerships) {
         const bool whole = may_act_for_partnership(ctx, AccountRole::Coordinator, partnership.id);
         may_add_place = may_add_place || whole;
-        partnership_items.push_back(mstch::map{
+        // Self-evaluation (interviews, codebook, the check) is for the whole partnership's
+        // coordinators, so the link is shown only to them.
+        mstch::map item{
             {"name", partnership.name},
-            {"people_href", with_query("/coordinator/people", "partnership", partnership.id)}});
+            {"people_href", with_query("/coordinator/people", "partnership", partnership.id)}};
+        if (whole) {
+            item["evaluation_href"] = "/coordinator/partnerships/" + partnership.id + "/evaluation";
+        }
+        partnership_items.push_back(std::move(item));
     }
     mstch::map data{{"has_places", !place_items.empty()},
                     {"places", place_items},
@@ -256,8 +262,7 @@ std::vector<Route> coordinator_routes(const views::Templates& templates) {
     std::vector<Route> routes;
     for (auto make :
          {coordinator_place_routes, coordinator_activity_routes, coordinator_occurrence_routes,
-          coordinator_people_routes, coordinator_account_routes,
-          coordinator_privacy_routes}) {
+          coordinator_people_routes, coordinator_account_routes, coordinator_privacy_routes}) {
         std::vector<Route> part = make(templates);
         routes.insert(routes.end(), std::make_move_iterator(part.begin()),
                       std::make_move_iterator(part.end()));

@@ -50,6 +50,10 @@ TEST_F(CoordinatorPagesTest, HomeListsThePlacesInScope) {
     EXPECT_NE(html(own).find("Caféen"), std::string::npos);
     EXPECT_EQ(html(own).find("Huset"), std::string::npos);
     EXPECT_EQ(html(own).find("/coordinator/places/new"), std::string::npos);
+    // Self-evaluation is for the whole partnership's coordinators.
+    EXPECT_NE(html(page).find("href=\"/coordinator/partnerships/insp/evaluation\""),
+              std::string::npos);
+    EXPECT_EQ(html(own).find("/evaluation\""), std::string::npos);
 }
 
 TEST_F(CoordinatorPagesTest, CreatePlaceWithDecimalCommaThreshold) {

@@ -10,6 +10,8 @@
 #include "web/http/services.h"
 #include "web/pages/dashboard_pages.h"
 #include "web/pages/host_pages_support.h"
+#include "web/pages/interview_pages.h"
+#include "web/pages/logbook_pages.h"
 #include "web/views/format.h"
 
 namespace samskab::web::pages {
@@ -165,6 +167,14 @@ Response learning_meeting_page(RequestContext& ctx, const views::Templates& temp
             {"place", view.place.name}, {"has_notes", !rows.empty()}, {"notes", std::move(rows)}});
     }
 
+    // The partnership's own logbooks, summarised for the same half-year.
+    auto logbook_summaries = learning_meeting_logbooks(ctx, scope.places, half->period());
+    if (!logbook_summaries) {
+        return failure_page(ctx, templates, logbook_summaries.error());
+    }
+    data["has_logbook_summaries"] = !logbook_summaries->empty();
+    data["logbook_summaries"] = std::move(*logbook_summaries);
+
     const analytics::Period period = half->period();
     data["has_figures"] = true;
     data["scope_name"] = scope.name;
@@ -178,6 +188,13 @@ Response learning_meeting_page(RequestContext& ctx, const views::Templates& temp
     data["logbook"] = std::move(logbook);
     data["dashboard_href"] = with_query("/coordinator/dashboard", "scope", scope.value);
     add_daily_shares(data, ctx, *dataset, scope, period);
+    // The interviews' themes and the promoters/inhibitors check belong to a whole partnership.
+    if (scope.scope.kind == analytics::ScopeKind::Partnership) {
+        if (auto added = add_evaluation_summary(data, ctx, scope.scope.id, period.from, period.to);
+            !added) {
+            return failure_page(ctx, templates, added.error());
+        }
+    }
     return render_page(ctx, templates, "learn_title", "learning_meeting", std::move(data));
 }
 

@@ -70,5 +70,9 @@ std::vector<Route> coordinator_routes(const views::Templates& templates);
 // The coordinator's and the analyst's dashboards and the learning-meeting report.
 std::vector<Route> dashboard_routes(const views::Templates& templates);
 std::vector<Route> companion_routes(const views::Templates& templates);  // the companion's page
+// Logbook templates (coordinator), entries, summaries and CSV (coordinator), the entry form (host).
+std::vector<Route> logbook_routes(const views::Templates& templates);
+// Interviews, the codebook, the theme summary and the promoters/inhibitors check (coordinators).
+std::vector<Route> interview_routes(const views::Templates& templates);
 
 }  // namespace samskab::web::pages

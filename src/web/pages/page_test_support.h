@@ -182,6 +182,7 @@ protected:
         m_services =
             std::make_unique<Services>(Services{*m_stores->accounts, *m_stores->community,
                                                 *m_stores->store, *m_auth, m_clock, m_config});
+        m_services->logbooks = m_stores->logbooks.get();
         std::vector<Route> routes = account_routes(m_templates);
         for (Route& route : page_routes(m_templates)) {
             routes.push_back(std::move(route));

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "core/privacy.h"
 #include "web/http/router.h"
 #include "web/http/services.h"
 #include "web/pages/host_pages_support.h"
@@ -27,27 +28,12 @@ core::Result<void> log_person_views(const RequestContext& ctx,
 }
 
 std::string_view lookup_purpose_key(std::string_view action, std::string_view detail) {
-    if (action == "login" || action == "login_failed") {
-        return "lookup_login";
-    }
-    if (action == "export") {
-        return "lookup_export";
-    }
-    // The detail is "METHOD /path?query"; the path's area says why.
-    const auto space = detail.find(' ');
-    std::string_view path = space == std::string_view::npos ? detail : detail.substr(space + 1);
-    if (path.rfind("/api/v1/", 0) == 0) {
-        path.remove_prefix(7);
-    }
-    auto starts = [&](std::string_view prefix) { return path.rfind(prefix, 0) == 0; };
-    if (starts("/coordinator") || starts("/occurrences") || starts("/people")) {
-        return "lookup_coordination";
-    }
-    if (starts("/host")) {
-        return "lookup_hosting";
-    }
-    if (starts("/companion")) {
-        return "lookup_companion";
+    const std::string_view purpose = core::lookup_purpose(action, detail);
+    for (std::string_view key : {"lookup_coordination", "lookup_hosting", "lookup_companion",
+                                 "lookup_export", "lookup_login"}) {
+        if (key.substr(7) == purpose) {
+            return key;
+        }
     }
     return "lookup_other";
 }

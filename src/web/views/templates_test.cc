@@ -153,13 +153,16 @@ std::string without_spaces(const std::string& text) {
     return out;
 }
 
-// A context for a template: every name it uses, a section's name as a list of two such
-// contexts (so nested sections run), a variable's as text that needs escaping; or, with
-// `sections` false, every section name false (so inverted sections run).
-mstch::map context_for(const std::string& source, bool sections, int depth = 0) {
+struct TagNames {
+    std::set<std::string> sections;
+    std::set<std::string> variables;
+};
+
+// The names a template's tags use, apart from catalogue texts (t.*) and `.`. Scanned once per
+// template: std::regex is slow, and the contexts below nest.
+TagNames tag_names(const std::string& source) {
     const std::regex tag(R"(\{\{\s*([#^/&]?)\s*([A-Za-z0-9_.]+)\s*\}\})");
-    std::set<std::string> section_names;
-    std::set<std::string> variable_names;
+    TagNames names;
     for (auto it = std::sregex_iterator(source.begin(), source.end(), tag);
          it != std::sregex_iterator(); ++it) {
         std::string name = (*it)[2].str();
@@ -167,18 +170,25 @@ mstch::map context_for(const std::string& source, bool sections, int depth = 0) 
             continue;
         }
         std::string sigil = (*it)[1].str();
-        (sigil == "#" || sigil == "^" ? section_names : variable_names).insert(name);
+        (sigil == "#" || sigil == "^" ? names.sections : names.variables).insert(name);
     }
+    return names;
+}
+
+// A context for a template: every name it uses, a section's name as a list of two such
+// contexts (so nested sections run), a variable's as text that needs escaping; or, with
+// `sections` false, every section name false (so inverted sections run).
+mstch::map context_for(const TagNames& names, bool sections, int depth = 0) {
     mstch::map context;
-    for (const std::string& name : variable_names) {
+    for (const std::string& name : names.variables) {
         context[name] = "<" + name + " & 'x'/>";
     }
-    for (const std::string& name : section_names) {
+    for (const std::string& name : names.sections) {
         if (!sections) {
             context[name] = false;
         } else if (depth < 2) {
-            context[name] = mstch::array{context_for(source, sections, depth + 1),
-                                         context_for(source, sections, depth + 1)};
+            context[name] = mstch::array{context_for(names, sections, depth + 1),
+                                         context_for(names, sections, depth + 1)};
         } else {
             context[name] = true;
         }
@@ -199,7 +209,7 @@ TEST(Templates, RendersAsMstchDoes) {
                 // The expanded text (partials inlined) is what both engines see.
                 std::string probe = templates.render(name, mstch::map{{"t", catalogue}});
                 mstch::map context =
-                    context_for(std::string(templates.source(name)) + probe, sections);
+                    context_for(tag_names(std::string(templates.source(name)) + probe), sections);
                 std::string ours = templates.render(name, context, lang);
                 context["t"] = catalogue;
                 std::string theirs = templates.render(name, context);

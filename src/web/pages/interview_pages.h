@@ -1,0 +1,64 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <mstch/mstch.hpp>
+
+#include "core/community.h"
+#include "core/interview_store.h"
+#include "web/http/response.h"
+#include "web/http/route.h"
+#include "web/views/templates.h"
+
+// The self-evaluation's qualitative pages, for the coordinators of a whole partnership only:
+// interview notes are health-adjacent, so participants, hosts, companions, the municipal analyst
+// and coordinators of a single place never see them. Split by area:
+// interview_pages_codebook.cc (the partnership's evaluation page, its codebook, interview
+// guides), interview_pages_interviews.cc (interviews, notes, coding) and
+// interview_pages_analysis.cc (the theme summary and the promoters/inhibitors check).
+// interview_routes() in page.h returns every set.
+namespace samskab::web::pages {
+
+// The partnership a page is about and the store, or the response to send instead: 403 when the
+// principal does not coordinate the whole partnership (also for an unknown id, so that ids
+// cannot be probed), 404 when the application has no interview store.
+struct EvaluationScope {
+    std::optional<core::Partnership> partnership;
+    core::InterviewStore* store = nullptr;
+    std::optional<Response> response;
+};
+EvaluationScope resolve_evaluation(const RequestContext& ctx, const views::Templates& templates,
+                                   std::string_view partnership);
+
+// "/coordinator/partnerships/<id>" and the pages under it.
+std::string evaluation_base(std::string_view partnership);
+
+// A positive decimal id from a path, or nullopt.
+std::optional<std::int64_t> parse_record_id(std::string_view text);
+
+// The catalogue key of a theme group's name ("eval_group_motivation", ...).
+std::string group_key(core::ThemeGroup group);
+
+// The themes as <select> options in the request's language (only active ones when
+// `active_only`), with `selected` chosen.
+mstch::array theme_options(const RequestContext& ctx, const std::vector<core::Theme>& themes,
+                           bool active_only, std::string_view selected);
+
+std::vector<Route> evaluation_codebook_routes(const views::Templates& templates);
+std::vector<Route> evaluation_interview_routes(const views::Templates& templates);
+std::vector<Route> evaluation_analysis_routes(const views::Templates& templates);
+
+// The learning-meeting report's part of the self-evaluation for a partnership and a half-year:
+// "themes" (the theme summary: "theme_chart", "theme_rows" with counts and quotes) and
+// "check_items" (the saved ratings and comments), with "has_evaluation" set. Nothing is added
+// when the principal does not coordinate the whole partnership or there is no store. Storage
+// errors are returned.
+core::Result<void> add_evaluation_summary(mstch::map& data, const RequestContext& ctx,
+                                          std::string_view partnership, core::Day from,
+                                          core::Day to);
+
+}  // namespace samskab::web::pages
