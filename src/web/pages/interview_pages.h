@@ -12,6 +12,9 @@
 #include "core/interview_store.h"
 #include "web/http/response.h"
 #include "web/http/route.h"
+#include "web/http/services.h"
+#include "web/pages/host_pages_support.h"
+#include "web/pages/page.h"
 #include "web/views/templates.h"
 
 // The self-evaluation's qualitative pages, for the coordinators of a whole partnership only:
@@ -34,11 +37,43 @@ struct EvaluationScope {
 EvaluationScope resolve_evaluation(const RequestContext& ctx, const views::Templates& templates,
                                    std::string_view partnership);
 
-// "/coordinator/partnerships/<id>" and the pages under it.
-std::string evaluation_base(std::string_view partnership);
-
 // A positive decimal id from a path, or nullopt.
 std::optional<std::int64_t> parse_record_id(std::string_view text);
+
+// A guide or an interview named by the path's :id, with the scope of its partnership: 404 for a
+// malformed id, a missing store or an unknown record; the storage-failure page when the lookup
+// fails. `find(store, id)` looks the record up; `partnership_of(record)` names its partnership.
+template <class Record>
+struct RecordScope {
+    std::optional<Record> record;
+    EvaluationScope scope;
+};
+
+template <class Record, class Find, class PartnershipOf>
+RecordScope<Record> resolve_record(const RequestContext& ctx, const views::Templates& templates,
+                                   Find find, PartnershipOf partnership_of) {
+    RecordScope<Record> result;
+    const auto id = parse_record_id(ctx.params.value("id"));
+    if (!ctx.services.interviews || !id) {
+        result.scope.response = error_page(ctx, templates, 404);
+        return result;
+    }
+    auto found = find(*ctx.services.interviews, *id);
+    if (!found) {
+        result.scope.response = failure_page(ctx, templates, found.error());
+        return result;
+    }
+    if (!*found) {
+        result.scope.response = error_page(ctx, templates, 404);
+        return result;
+    }
+    result.scope = resolve_evaluation(ctx, templates, partnership_of(**found));
+    result.record = std::move(**found);
+    return result;
+}
+
+// "/coordinator/partnerships/<id>" and the pages under it.
+std::string evaluation_base(std::string_view partnership);
 
 // The catalogue key of a theme group's name ("eval_group_motivation", ...).
 std::string group_key(core::ThemeGroup group);

@@ -339,37 +339,20 @@ Response update_theme(RequestContext& ctx, const views::Templates& templates) {
 
 // --- interview guides
 
-struct GuideScope {
-    std::optional<core::InterviewGuide> guide;
-    EvaluationScope scope;
-};
+using GuideScope = RecordScope<core::InterviewGuide>;
 
 // The guide of the path's :id within a partnership the principal coordinates.
 GuideScope resolve_guide(const RequestContext& ctx, const views::Templates& templates) {
-    GuideScope result;
-    const auto id = parse_record_id(ctx.params.value("id"));
-    if (!ctx.services.interviews || !id) {
-        result.scope.response = error_page(ctx, templates, 404);
-        return result;
-    }
-    auto found = ctx.services.interviews->find_guide(*id);
-    if (!found) {
-        result.scope.response = failure_page(ctx, templates, found.error());
-        return result;
-    }
-    if (!*found) {
-        result.scope.response = error_page(ctx, templates, 404);
-        return result;
-    }
-    result.scope = resolve_evaluation(ctx, templates, (*found)->partnership);
-    result.guide = std::move(**found);
-    return result;
+    return resolve_record<core::InterviewGuide>(
+        ctx, templates,
+        [](core::InterviewStore& store, std::int64_t id) { return store.find_guide(id); },
+        [](const core::InterviewGuide& guide) { return guide.partnership; });
 }
 
 Response guide_response(RequestContext& ctx, const views::Templates& templates,
                         const GuideScope& found, mstch::map data,
                         const std::vector<FieldError>& errors) {
-    const core::InterviewGuide& guide = *found.guide;
+    const core::InterviewGuide& guide = *found.record;
     const std::string base = "/coordinator/guides/" + std::to_string(guide.id);
     mstch::array questions;
     for (std::size_t i = 0; i < guide.questions.size(); ++i) {
@@ -419,11 +402,11 @@ Response rename_guide(RequestContext& ctx, const views::Templates& templates) {
         return guide_response(ctx, templates, found, mstch::map{{"title", title}},
                               {field_error(valid.error())});
     }
-    auto renamed = found.scope.store->rename_guide(found.guide->id, title);
+    auto renamed = found.scope.store->rename_guide(found.record->id, title);
     if (!renamed) {
         return failure_page(ctx, templates, renamed.error());
     }
-    return Response::redirect("/coordinator/guides/" + std::to_string(found.guide->id));
+    return Response::redirect("/coordinator/guides/" + std::to_string(found.record->id));
 }
 
 Response add_question(RequestContext& ctx, const views::Templates& templates) {
@@ -436,11 +419,11 @@ Response add_question(RequestContext& ctx, const views::Templates& templates) {
         return guide_response(ctx, templates, found, mstch::map{{"text", text}},
                               {field_error(valid.error())});
     }
-    auto added = found.scope.store->add_question(found.guide->id, text);
+    auto added = found.scope.store->add_question(found.record->id, text);
     if (!added) {
         return failure_page(ctx, templates, added.error());
     }
-    return Response::redirect("/coordinator/guides/" + std::to_string(found.guide->id));
+    return Response::redirect("/coordinator/guides/" + std::to_string(found.record->id));
 }
 
 // One question's form: "save" (its text), "up", "down" or "delete".
@@ -451,7 +434,7 @@ Response change_question(RequestContext& ctx, const views::Templates& templates)
     }
     const auto question = parse_record_id(ctx.params.value("question"));
     bool belongs = false;
-    for (const core::InterviewQuestion& q : found.guide->questions) {
+    for (const core::InterviewQuestion& q : found.record->questions) {
         belongs = belongs || (question && q.id == *question);
     }
     if (!belongs) {
@@ -489,7 +472,7 @@ Response change_question(RequestContext& ctx, const views::Templates& templates)
     if (!done) {
         return failure_page(ctx, templates, done.error());
     }
-    return Response::redirect("/coordinator/guides/" + std::to_string(found.guide->id));
+    return Response::redirect("/coordinator/guides/" + std::to_string(found.record->id));
 }
 
 }  // namespace

@@ -15,30 +15,13 @@ namespace {
 
 using core::AccountRole;
 
-struct InterviewScope {
-    std::optional<core::InterviewRecord> record;
-    EvaluationScope scope;
-};
+using InterviewScope = RecordScope<core::InterviewRecord>;
 
 InterviewScope resolve_interview(const RequestContext& ctx, const views::Templates& templates) {
-    InterviewScope result;
-    const auto id = parse_record_id(ctx.params.value("id"));
-    if (!ctx.services.interviews || !id) {
-        result.scope.response = error_page(ctx, templates, 404);
-        return result;
-    }
-    auto found = ctx.services.interviews->find_interview(*id);
-    if (!found) {
-        result.scope.response = failure_page(ctx, templates, found.error());
-        return result;
-    }
-    if (!*found) {
-        result.scope.response = error_page(ctx, templates, 404);
-        return result;
-    }
-    result.scope = resolve_evaluation(ctx, templates, (*found)->interview.partnership);
-    result.record = std::move(**found);
-    return result;
+    return resolve_record<core::InterviewRecord>(
+        ctx, templates,
+        [](core::InterviewStore& store, std::int64_t id) { return store.find_interview(id); },
+        [](const core::InterviewRecord& record) { return record.interview.partnership; });
 }
 
 std::string interview_link(std::int64_t id) {
