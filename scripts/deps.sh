@@ -16,6 +16,8 @@ PACKAGES=(
   librestinio-dev libasio-dev  # the HTTP server (RESTinio on standalone asio)
   libmstch-dev            # Mustache templates for the pages (escape by default)
   libsodium-dev           # argon2id password hashing, random tokens
+  libxlsxwriter-dev       # the Excel (.xlsx) downloads of logbook entries and interview codings
+  zlib1g-dev              # the tests of those downloads read the workbooks (deflate)
   libgtest-dev libgmock-dev libbenchmark-dev  # tests and benchmarks
   time                    # peak memory in benchmarks (/usr/bin/time -v)
   curl                    # the end-to-end tests of `samskab serve` (tests/e2e/web.sh)

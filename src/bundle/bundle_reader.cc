@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bundle/record_reader.h"
+#include "bundle/self_evaluation_reader.h"
 
 namespace samskab::bundle {
 
@@ -25,12 +26,16 @@ enum class Section {
     Visits,
     Relations,
     Pathways,
+    LogbookTemplates,
+    LogbookEntries,
+    Codes,
     None,
 };
 
-constexpr std::array<std::string_view, 10> SECTION_NAMES = {
-    "partnerships", "places",         "people", "companions", "activities",
-    "occurrences",  "participations", "visits", "relations",  "pathways"};
+constexpr std::array<std::string_view, 13> SECTION_NAMES = {
+    "partnerships",      "places",          "people", "companions", "activities",
+    "occurrences",       "participations",  "visits", "relations",  "pathways",
+    "logbook_templates", "logbook_entries", "codes"};
 
 Section section_of(std::string_view key) {
     for (size_t i = 0; i < SECTION_NAMES.size(); ++i) {
@@ -174,6 +179,15 @@ private:
             case Section::Pathways:
                 b.pathways.push_back(
                     {r.id("person"), r.date("date"), r.choice<core::PathwayKind>("kind")});
+                break;
+            case Section::LogbookTemplates:
+                b.logbook_templates.push_back(read_logbook_template(r, m_lang, result.issues));
+                break;
+            case Section::LogbookEntries:
+                b.logbook_entries.push_back(read_logbook_entry(r, m_lang, result.issues));
+                break;
+            case Section::Codes:
+                b.codes.push_back(read_code(r));
                 break;
             case Section::None:
                 break;

@@ -6,6 +6,9 @@
 
 #include <fmt/format.h>
 
+#include "core/interview.h"
+#include "core/logbook.h"
+
 namespace samskab::bundle {
 
 namespace {
@@ -157,6 +160,94 @@ void write_record(std::string& out, const core::Pathway& p) {
     field(out, "kind", name_of(p.kind));
 }
 
+void optional_field(std::string& out, std::string_view key,
+                    const std::optional<std::string>& value) {
+    if (value) {
+        field(out, key, *value);
+    } else {
+        raw_field(out, key, "null");
+    }
+}
+
+void strings_field(std::string& out, std::string_view key, const std::vector<std::string>& list) {
+    out += ",\"";
+    out += key;
+    out += "\":[";
+    for (size_t i = 0; i < list.size(); ++i) {
+        out += i ? "," : "";
+        append_json_string(out, list[i]);
+    }
+    out += ']';
+}
+
+void write_record(std::string& out, const core::LogbookTemplateRecord& t) {
+    field(out, "id", t.id, true);
+    field(out, "scope", core::logbook_scope_name(t.scope));
+    optional_field(out, "place", t.place);
+    optional_field(out, "activity", t.activity);
+    field(out, "name", t.name);
+    out += ",\"versions\":[";
+    for (size_t v = 0; v < t.versions.size(); ++v) {
+        const core::LogbookVersionRecord& version = t.versions[v];
+        out += v ? ",{\"number\":" : "{\"number\":";
+        out += std::to_string(version.number);
+        field(out, "created", core::format_local_time(version.created));
+        out += ",\"fields\":[";
+        for (size_t f = 0; f < version.fields.size(); ++f) {
+            const core::LogbookFieldRecord& x = version.fields[f];
+            out += f ? "," : "";
+            field(out, "key", x.key, true);
+            field(out, "label", x.label);
+            field(out, "type", core::field_type_name(x.type));
+            strings_field(out, "options", x.options);
+            raw_field(out, "required", x.required ? "true" : "false");
+            out += '}';
+        }
+        out += "]}";
+    }
+    out += ']';
+}
+
+void write_record(std::string& out, const core::LogbookEntryRecord& e) {
+    field(out, "id", e.id, true);
+    field(out, "template", e.template_id);
+    raw_field(out, "version", std::to_string(e.version));
+    date_field(out, "date", e.date);
+    field(out, "written_at", core::format_local_time(e.written_at));
+    out += ",\"values\":[";
+    for (size_t i = 0; i < e.values.size(); ++i) {
+        const core::LogbookValueRecord& v = e.values[i];
+        out += i ? "," : "";
+        field(out, "key", v.key, true);
+        if (v.text) {
+            field(out, "text", *v.text);
+        } else if (v.number) {
+            raw_field(out, "number", fmt::format("{}", *v.number));
+        } else if (v.yes) {
+            raw_field(out, "yes", *v.yes ? "true" : "false");
+        } else if (v.date) {
+            date_field(out, "date", v.date);
+        } else if (v.choices) {
+            strings_field(out, "choices", *v.choices);
+        } else if (v.people) {
+            strings_field(out, "people", *v.people);
+        }
+        out += '}';
+    }
+    out += ']';
+}
+
+void write_record(std::string& out, const core::CodeRecord& c) {
+    field(out, "id", c.id, true);
+    field(out, "partnership", c.partnership);
+    field(out, "group", core::theme_group_name(c.group));
+    field(out, "name_da", c.name_da);
+    field(out, "name_en", c.name_en);
+    field(out, "description_da", c.description_da);
+    field(out, "description_en", c.description_en);
+    raw_field(out, "retired", c.retired ? "true" : "false");
+}
+
 template <class Records>
 void write_collection(Output& output, std::string_view name, const Records& records) {
     std::string& out = output.buffer();
@@ -186,6 +277,17 @@ bool write(const core::Bundle& b, Output& output) {
     write_collection(output, "visits", b.visits);
     write_collection(output, "relations", b.relations);
     write_collection(output, "pathways", b.pathways);
+    // The self-evaluation collections are optional in the format and written only when they
+    // have records, so that the export of a partnership without them is what it always was.
+    if (!b.logbook_templates.empty()) {
+        write_collection(output, "logbook_templates", b.logbook_templates);
+    }
+    if (!b.logbook_entries.empty()) {
+        write_collection(output, "logbook_entries", b.logbook_entries);
+    }
+    if (!b.codes.empty()) {
+        write_collection(output, "codes", b.codes);
+    }
     output.buffer() += "\n}\n";
     return output.flush();
 }

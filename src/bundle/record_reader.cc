@@ -136,6 +136,67 @@ bool RecordReader::boolean(const char* key, bool fallback) {
     return value->get<bool>();
 }
 
+std::optional<bool> RecordReader::optional_boolean(const char* key) {
+    const json* value = optional(key);
+    if (!value) {
+        return std::nullopt;
+    }
+    if (!value->is_boolean()) {
+        issue(key, Msg::MustBeBoolean);
+        return std::nullopt;
+    }
+    return value->get<bool>();
+}
+
+int RecordReader::integer(const char* key) {
+    const json* value = required(key);
+    if (!value) {
+        return 0;
+    }
+    if (!value->is_number_integer() || *value < 0 || *value > 1'000'000) {
+        issue(key, Msg::MustBeInteger);
+        return 0;
+    }
+    return value->get<int>();
+}
+
+std::string RecordReader::optional_text(const char* key) {
+    const json* value = optional(key);
+    if (!value) {
+        return {};
+    }
+    if (!value->is_string()) {
+        issue(key, Msg::MustBeString);
+        return {};
+    }
+    return value->get<std::string>();
+}
+
+std::optional<std::vector<std::string>> RecordReader::optional_strings(const char* key,
+                                                                       bool non_empty) {
+    const json* list = optional_array(key);
+    if (!list) {
+        return std::nullopt;
+    }
+    std::vector<std::string> out;
+    for (size_t i = 0; i < list->size(); ++i) {
+        const json& element = (*list)[i];
+        if (!element.is_string() || (non_empty && element.get_ref<const std::string&>().empty())) {
+            m_issues.push_back(
+                {path_of(key) + "[" + std::to_string(i) + "]",
+                 core::message(m_lang, non_empty ? Msg::MustBeNonEmptyString : Msg::MustBeString)});
+            continue;
+        }
+        out.push_back(element.get<std::string>());
+    }
+    return out;
+}
+
+bool RecordReader::has(const char* key) const {
+    auto it = m_object.find(key);
+    return it != m_object.end() && !it->is_null();
+}
+
 std::optional<double> RecordReader::optional_number(const char* key) {
     const json* value = optional(key);
     if (!value) {

@@ -34,7 +34,35 @@ public:
     std::optional<core::Day> optional_date(const char* key);
     core::LocalTime time(const char* key);
     bool boolean(const char* key, bool fallback);
+    std::optional<bool> optional_boolean(const char* key);
     std::optional<double> optional_number(const char* key);
+    // Required whole number (a version's number).
+    int integer(const char* key);
+    // Absent or null gives ""; otherwise a string, which may be empty (an English name).
+    std::string optional_text(const char* key);
+    // Absent or null gives nullopt; otherwise a list of strings, each non-empty when
+    // `non_empty` (ids; reported as `key[i]`).
+    std::optional<std::vector<std::string>> optional_strings(const char* key, bool non_empty);
+
+    // A required name of a vocabulary that core parses itself; `allowed` lists its names.
+    template <class E>
+    E named(const char* key, std::optional<E> (*parse)(std::string_view),
+            std::string_view allowed) {
+        const nlohmann::json* value = required(key);
+        if (!value) {
+            return E{};
+        }
+        if (!value->is_string()) {
+            issue(key, core::Msg::MustBeString);
+            return E{};
+        }
+        const auto& text = value->get_ref<const std::string&>();
+        if (auto parsed = parse(text)) {
+            return *parsed;
+        }
+        issue(key, core::Msg::UnknownValue, {text, allowed});
+        return E{};
+    }
 
     template <class E>
     E choice(const char* key) {
@@ -51,6 +79,9 @@ public:
     // The nested object or array under `key`, when it has that shape (else reported).
     const nlohmann::json* optional_object(const char* key);
     const nlohmann::json* optional_array(const char* key);
+
+    // Whether the object has `key` with a value other than null (without reading it).
+    bool has(const char* key) const;
 
     std::string path_of(std::string_view key) const;
     void issue(std::string_view key, core::Msg id,

@@ -44,6 +44,21 @@ void append_record_issues(std::vector<core::BundleIssue>& issues,
     }
 }
 
+// The self-evaluation counts, only when the bundle had such records: the summary of other
+// imports reads as it always did.
+std::string self_evaluation_text(const core::ImportSummary& s, core::Lang lang) {
+    if (s.logbook_templates + s.logbook_entries + s.codes == 0) {
+        return "";
+    }
+    if (lang == core::Lang::Da) {
+        return fmt::format(
+            " Selvevaluering — logbogsskabeloner: {}, logbogsnotater: {}, koder: {}.",
+            s.logbook_templates, s.logbook_entries, s.codes);
+    }
+    return fmt::format(" Self-evaluation — logbook templates: {}, logbook entries: {}, codes: {}.",
+                       s.logbook_templates, s.logbook_entries, s.codes);
+}
+
 std::string summary_text(const core::ImportSummary& s, core::Lang lang) {
     if (lang == core::Lang::Da) {
         return fmt::format(
@@ -96,7 +111,8 @@ int import_file(Context& context, const std::string& file) {
     if (!summary) {
         return report_error(summary.error());
     }
-    std::printf("%s\n", summary_text(*summary, lang).c_str());
+    std::printf("%s%s\n", summary_text(*summary, lang).c_str(),
+                self_evaluation_text(*summary, lang).c_str());
     return EXIT_OK;
 }
 

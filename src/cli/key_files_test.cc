@@ -11,6 +11,7 @@
 
 #include "core/date.h"
 #include "storage/sqlite/sqlite_store.h"
+#include "storage/sqlite/sqlite_stores.h"
 
 namespace samskab::cli {
 namespace {
@@ -148,6 +149,49 @@ TEST_F(KeyFilesTest, ACrashAfterResealingIsFinishedByTheNextOpen) {
     EXPECT_EQ(open_and_read(), (*next)->key_id() + " 1 p2");
     EXPECT_FALSE(fs::exists(pending_key_path(m_key)));
     EXPECT_EQ(open_and_read(), (*next)->key_id() + " 1 p2");
+}
+
+// The free text of the self-evaluation (here an interview note) moves to the new key with the
+// rest, also when the rotation stops after re-sealing.
+TEST_F(KeyFilesTest, RotationCarriesTheInterviewNotes) {
+    fill();
+    core::FixedClock clock{*core::parse_local_time("2024-03-04T09:00:00")};
+    std::int64_t interview = 0;
+    {
+        auto key = open_key(m_db, m_key, false, Lang::En);
+        ASSERT_TRUE(key);
+        auto stores = storage::sqlite::SqliteStores::open(m_db, 1, clock, key->cipher);
+        ASSERT_TRUE(stores) << stores.error().message;
+        auto account = stores->accounts->create_account({"k@vimby.dk", "K", "", {}, ""});
+        auto guide = stores->interviews->create_guide("vimby", "Interview");
+        ASSERT_TRUE(account && guide);
+        auto question = stores->interviews->add_question(*guide, "Hvordan?");
+        ASSERT_TRUE(question);
+        core::Interview held;
+        held.guide = *guide;
+        held.date = *core::parse_date("2024-03-01");
+        held.interviewer = *account;
+        held.interviewee = "Åse";
+        auto created = stores->interviews->create_interview(held);
+        ASSERT_TRUE(created) << created.error().message;
+        interview = *created;
+        ASSERT_TRUE(stores->interviews->save_note(interview, *question, "Åse er ensom"));
+    }
+    auto old = open_key(m_db, m_key, false, Lang::En);
+    ASSERT_TRUE(old);
+    auto next = begin_rotation(m_key, Lang::En);
+    ASSERT_TRUE(next);
+    ASSERT_TRUE(reseal_database(m_db, old->cipher, *next));
+    auto key = open_key(m_db, m_key, false, Lang::En);
+    ASSERT_TRUE(key) << key.error().message;
+    EXPECT_EQ(key->cipher->key_id(), (*next)->key_id());
+    auto stores = storage::sqlite::SqliteStores::open(m_db, 1, clock, key->cipher);
+    ASSERT_TRUE(stores) << stores.error().message;
+    auto record = stores->interviews->find_interview(interview);
+    ASSERT_TRUE(record && *record);
+    EXPECT_EQ((*record)->interview.interviewee, "Åse");
+    ASSERT_EQ((*record)->notes.size(), 1U);
+    EXPECT_EQ((*record)->notes[0].text, "Åse er ensom");
 }
 
 TEST_F(KeyFilesTest, ACrashAfterTheRenameNeedsNothing) {

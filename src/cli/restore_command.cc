@@ -1,10 +1,13 @@
 // samskab restore FILE: the database's contents replaced by a backup, also under a running
-// server; with --check, only whether FILE is a usable backup.
+// server; with --check, only whether FILE is a usable backup. A backup sealed under another
+// key than the database's key file is refused before anything changes.
 #include <cstdio>
+#include <filesystem>
 #include <string>
 
 #include "cli/cli.h"
 #include "cli/command.h"
+#include "cli/key_files.h"
 #include "storage/sqlite/sqlite_backup.h"
 
 namespace samskab::cli {
@@ -37,7 +40,25 @@ void add_restore_command(CLI::App& app, Action& chosen) {
             if (!database) {
                 return report_error(database.error());
             }
-            auto facts = storage::sqlite::restore_database(*file, *database, lang);
+            // The backup must be sealed under the key the database opens with afterwards;
+            // its key file is not made up when it is missing.
+            auto backup = storage::sqlite::check_database(*file, lang);
+            if (!backup) {
+                return report_error(backup.error());
+            }
+            const std::string key_file = key_file_path(context.options().key_file, *database);
+            if (backup->key_id && !std::filesystem::exists(key_file)) {
+                return report_error(
+                    {core::ErrorCode::NotFound,
+                     core::message(lang, core::Msg::KeyFileMissing, {key_file, *file}),
+                     "--key-file"});
+            }
+            auto key = context.field_key(*database, false);
+            if (!key) {
+                return report_error(key.error());
+            }
+            auto facts =
+                storage::sqlite::restore_database(*file, *database, (*key)->key_id(), lang);
             if (!facts) {
                 return report_error(facts.error());
             }

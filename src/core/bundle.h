@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -100,6 +101,72 @@ struct Pathway {
     PathwayKind kind = PathwayKind::Job;
 };
 
+// --- the self-evaluation records (optional collections). Their vocabularies are defined with
+// the domain types (core/logbook.h, core/interview.h), which include this header through
+// core/community.h; declared here so that the records stay plain data.
+enum class FieldType;
+enum class LogbookScope;
+enum class ThemeGroup : std::uint8_t;
+
+struct LogbookFieldRecord {
+    std::string key;
+    std::string label;
+    FieldType type{};
+    std::vector<std::string> options;
+    bool required = false;
+};
+
+struct LogbookVersionRecord {
+    int number = 1;
+    LocalTime created = 0;
+    std::vector<LogbookFieldRecord> fields;
+};
+
+// A template is for a place (`place` set) or for an activity (`activity` set; its place is the
+// activity's); its partnership is its place's.
+struct LogbookTemplateRecord {
+    std::string id;
+    LogbookScope scope{};
+    std::optional<std::string> place;
+    std::optional<std::string> activity;
+    std::string name;
+    std::vector<LogbookVersionRecord> versions;  // numbered 1, 2, ... in order
+};
+
+// One answered field: exactly one member is set, the one that the field's type takes
+// (core/self_evaluation_records.h, value_member).
+struct LogbookValueRecord {
+    std::string key;
+    std::optional<std::string> text;
+    std::optional<double> number;
+    std::optional<bool> yes;
+    std::optional<Day> date;
+    std::optional<std::vector<std::string>> choices;
+    std::optional<std::vector<std::string>> people;  // person ids
+};
+
+struct LogbookEntryRecord {
+    std::string id;
+    std::string template_id;
+    int version = 0;
+    Day date = 0;
+    LocalTime written_at = 0;
+    std::vector<LogbookValueRecord> values;
+};
+
+// One theme of a partnership's codebook. Identified by partnership and id: the starting
+// codebook's ids are the same in every partnership's copy.
+struct CodeRecord {
+    std::string id;
+    std::string partnership;
+    ThemeGroup group{};
+    std::string name_da;
+    std::string name_en;
+    std::string description_da;
+    std::string description_en;
+    bool retired = false;
+};
+
 struct Bundle {
     std::vector<Partnership> partnerships;
     std::vector<Place> places;
@@ -111,6 +178,9 @@ struct Bundle {
     std::vector<Visit> visits;
     std::vector<Relation> relations;
     std::vector<Pathway> pathways;
+    std::vector<LogbookTemplateRecord> logbook_templates;
+    std::vector<LogbookEntryRecord> logbook_entries;
+    std::vector<CodeRecord> codes;
 };
 
 }  // namespace samskab::core

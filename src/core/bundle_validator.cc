@@ -6,6 +6,10 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/interview.h"
+#include "core/logbook.h"
+#include "core/self_evaluation_records.h"
+
 namespace samskab::core {
 
 namespace {
@@ -25,6 +29,10 @@ public:
 
     void issue(std::string path, Msg id, std::initializer_list<std::string_view> args = {}) {
         m_issues.push_back({std::move(path), message(m_lang, id, args)});
+    }
+    // A message made already (by a domain validator, in the checker's language).
+    void issue(std::string path, std::string text) {
+        m_issues.push_back({std::move(path), std::move(text)});
     }
 
     // Records the ids of one collection; duplicates are issues at the later position.
@@ -122,6 +130,139 @@ void check_relations(Checker& check, const Bundle& bundle) {
             }
         }
         earlier.push_back(i);
+    }
+}
+
+using IdSet = std::unordered_set<std::string_view>;
+
+void check_logbook_templates(Checker& check, const Bundle& b, const IdSet& places,
+                             const IdSet& activities) {
+    for (size_t i = 0; i < b.logbook_templates.size(); ++i) {
+        const LogbookTemplateRecord& t = b.logbook_templates[i];
+        const std::string path = at("logbook_templates", i);
+        // The scope says which of place and activity the template names; the other is null, so
+        // that a template is never tied to a place and to an activity somewhere else.
+        const bool for_place = t.scope == LogbookScope::Place;
+        const auto& named = for_place ? t.place : t.activity;
+        const auto& other = for_place ? t.activity : t.place;
+        const char* named_key = for_place ? "place" : "activity";
+        if (!named) {
+            check.issue(path + "." + named_key, Msg::Required);
+        } else if (for_place) {
+            check.reference(places, Collection::Places, Msg::NounPlace, *named, "logbook_templates",
+                            i, "place");
+        } else {
+            check.reference(activities, Collection::Activities, Msg::NounActivity, *named,
+                            "logbook_templates", i, "activity");
+        }
+        if (other) {
+            check.issue(path + "." + (for_place ? "activity" : "place"), Msg::NullForScope,
+                        {logbook_scope_name(t.scope)});
+        }
+        for (const Error& e : validate_template_name(t.name, check.lang())) {
+            check.issue(path + ".name", e.message);
+        }
+        for (size_t v = 0; v < t.versions.size(); ++v) {
+            const LogbookVersionRecord& version = t.versions[v];
+            const std::string version_path = path + "." + at("versions", v);
+            if (version.number != static_cast<int>(v) + 1) {
+                check.issue(version_path + ".number", Msg::VersionNumbering,
+                            {std::to_string(version.number)});
+            }
+            for (const Error& e : validate_fields(to_fields(version.fields), check.lang())) {
+                check.issue(version_path + ".fields", e.message);
+            }
+        }
+    }
+}
+
+// The version `entry` was written with, when its template is in the bundle and has it.
+const LogbookVersionRecord* version_of(const LogbookEntryRecord& entry,
+                                       const LogbookTemplateRecord& logbook) {
+    for (const LogbookVersionRecord& v : logbook.versions) {
+        if (v.number == entry.version) {
+            return &v;
+        }
+    }
+    return nullptr;
+}
+
+// Checks an entry in document order: its template, its version, then each value (the member
+// that holds it, the people present); last the answers against their fields. Values of a
+// template that is only stored are checked by the store when the entry is written, within the
+// import.
+void check_logbook_entry(Checker& check, const LogbookEntryRecord& entry, size_t index,
+                         const LogbookTemplateRecord* logbook, const IdSet& people) {
+    const std::string path = at("logbook_entries", index);
+    const LogbookVersionRecord* version = nullptr;
+    if (logbook == nullptr) {
+        check.reference({}, Collection::LogbookTemplates, Msg::NounLogbookTemplate,
+                        entry.template_id, "logbook_entries", index, "template");
+    } else {
+        version = version_of(entry, *logbook);
+        if (version == nullptr) {
+            check.issue(path + ".version", Msg::LogbookVersionUnknown,
+                        {std::to_string(entry.version)});
+        }
+    }
+    const TemplateVersion typed = version ? to_version(*version) : TemplateVersion{};
+    bool members_fit = true;
+    for (size_t j = 0; j < entry.values.size(); ++j) {
+        const LogbookValueRecord& value = entry.values[j];
+        const TemplateField* field = version ? typed.field(value.key) : nullptr;
+        const std::string_view member = set_member(value);
+        // An unknown key is reported with the answers; a missing member by the reader.
+        if (field != nullptr && !member.empty() && member != value_member(field->type)) {
+            check.issue(path + "." + at("values", j) + "." + std::string(member),
+                        Msg::ValueWrongMember,
+                        {value.key, field_type_name(field->type), value_member(field->type)});
+            members_fit = false;
+        }
+        for (size_t k = 0; value.people && k < value.people->size(); ++k) {
+            check.reference(people, Collection::People, Msg::NounPerson, (*value.people)[k],
+                            "logbook_entries", index, at("values", j) + "." + at("people", k));
+        }
+    }
+    if (version == nullptr || !members_fit) {
+        return;
+    }
+    for (const Error& e : validate_entry_values(typed, to_entry(entry).values, check.lang())) {
+        std::string at_value = path + ".values";
+        for (size_t j = 0; j < entry.values.size(); ++j) {
+            if (entry.values[j].key == e.field) {
+                at_value = path + "." + at("values", j);
+                break;
+            }
+        }
+        check.issue(std::move(at_value), e.message);
+    }
+}
+
+void check_logbook_entries(Checker& check, const Bundle& b, const IdSet& people) {
+    std::unordered_map<std::string_view, const LogbookTemplateRecord*> templates;
+    for (const LogbookTemplateRecord& t : b.logbook_templates) {
+        templates.emplace(t.id, &t);
+    }
+    check.ids(b.logbook_entries, "logbook_entries");
+    for (size_t i = 0; i < b.logbook_entries.size(); ++i) {
+        const auto it = templates.find(b.logbook_entries[i].template_id);
+        check_logbook_entry(check, b.logbook_entries[i], i,
+                            it == templates.end() ? nullptr : it->second, people);
+    }
+}
+
+void check_codes(Checker& check, const Bundle& b, const IdSet& partnerships) {
+    std::unordered_map<std::string, size_t> seen;
+    for (size_t i = 0; i < b.codes.size(); ++i) {
+        const CodeRecord& c = b.codes[i];
+        check.reference(partnerships, Collection::Partnerships, Msg::NounPartnership, c.partnership,
+                        "codes", i, "partnership");
+        if (!c.id.empty()) {
+            check.unique(seen, join_key(c.partnership, c.id), "codes", i);
+        }
+        if (auto valid = validate_theme(to_theme(c), check.lang()); !valid) {
+            check.issue(at("codes", i) + "." + valid.error().field, valid.error().message);
+        }
     }
 }
 
@@ -253,6 +394,10 @@ std::vector<BundleIssue> validate_bundle(const Bundle& b, Lang lang, const IdLoo
                          "pathways", i);
         }
     }
+    check.ids(b.logbook_templates, "logbook_templates");
+    check_logbook_templates(check, b, places, activities);
+    check_logbook_entries(check, b, people);
+    check_codes(check, b, partnerships);
     return check.take();
 }
 

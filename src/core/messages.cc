@@ -130,6 +130,11 @@ constexpr std::array TEXTS = {
          "genskab til en ny fil",
          "{}: its page size ({} bytes) differs from the database's ({} bytes); stop the server "
          "and restore into a new file"},
+    Text{Msg::BackupOtherKey,
+         "{}: er krypteret med nøglen {}, men databasen åbnes med nøglen {}; angiv "
+         "sikkerhedskopiens nøglefil med --key-file",
+         "{}: is sealed under key {}, but the database is opened with key {}; give the backup's "
+         "key file with --key-file"},
     Text{Msg::BackupWritten, "Sikkerhedskopien er gemt i {} ({} kB, skemaversion {})",
          "The backup is saved in {} ({} kB, schema version {})"},
     Text{Msg::BackupSound, "{} er en sund samskab-database (skemaversion {})",
@@ -249,6 +254,23 @@ constexpr std::array TEXTS = {
     Text{Msg::NounPerson, "person", "person"},
     Text{Msg::NounActivity, "aktivitet", "activity"},
     Text{Msg::NounOccurrence, "aktivitetsgang", "occurrence"},
+    Text{Msg::NounLogbookTemplate, "logbogsskabelon", "logbook template"},
+    Text{Msg::MustBeInteger, "skal være et helt tal", "must be a whole number"},
+    Text{Msg::ExactlyOneOf, "skal have netop ét af felterne {}",
+         "must have exactly one of the fields {}"},
+    Text{Msg::ValueWrongMember, "feltet \"{}\" er af typen {}, så værdien skal stå i \"{}\"",
+         "the field \"{}\" is of type {}, so the value belongs in \"{}\""},
+    Text{Msg::VersionNumbering, "versionerne skal have numrene 1, 2, 3 … i rækkefølge; her {}",
+         "versions must be numbered 1, 2, 3, … in order; here {}"},
+    Text{Msg::NullForScope, "skal være null, når scope er \"{}\"",
+         "must be null when scope is \"{}\""},
+    Text{Msg::SelfEvaluationNotStored,
+         "logbøger og kodebøger kan endnu ikke gemmes i PostgreSQL; importér dem i SQLite",
+         "logbooks and codebooks cannot be stored in PostgreSQL yet; import them into SQLite"},
+    Text{Msg::VersionChanged,
+         "skabelonen \"{}\" har allerede en version {} med andre felter; en version ændres aldrig",
+         "the template \"{}\" already has a version {} with other fields; a version never "
+         "changes"},
 };
 
 std::string_view lookup(Lang lang, Msg id) {

@@ -77,6 +77,7 @@ enum class Msg {
     BackupDamaged,
     BackupTooNew,
     BackupPageSize,
+    BackupOtherKey,
     BackupWritten,
     BackupSound,
     RestoreDone,
@@ -139,6 +140,14 @@ enum class Msg {
     InterviewLabelHalfYear,
     InterviewLabelRating,
     InterviewLabelComment,
+    // the self-evaluation records of a bundle (core/bundle_validator, bundle/)
+    MustBeInteger,
+    ExactlyOneOf,
+    ValueWrongMember,
+    VersionNumbering,
+    NullForScope,
+    SelfEvaluationNotStored,
+    VersionChanged,
     // nouns used inside other messages
     NounPartnership,
     NounOrganisation,
@@ -146,6 +155,7 @@ enum class Msg {
     NounPerson,
     NounActivity,
     NounOccurrence,
+    NounLogbookTemplate,
 };
 
 std::string message(Lang lang, Msg id, std::initializer_list<std::string_view> args = {});

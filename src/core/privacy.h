@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -84,6 +85,9 @@ struct ErasureSummary {
     int accounts = 0;
     int access_log_entries = 0;
 };
+
+// The longest name of a person the pages accept, in bytes.
+inline constexpr std::size_t MAX_PERSON_NAME_LENGTH = 200;
 
 // A correction of what is recorded about a person (GDPR art. 16). Unset fields stay as they are.
 struct PersonCorrection {

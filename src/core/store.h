@@ -10,7 +10,16 @@
 namespace samskab::core {
 
 // The collections whose records have their own ids and can be referred to.
-enum class Collection { Partnerships, Organisations, Places, People, Activities, Occurrences };
+// LogbookTemplates comes last: stores without logbooks (PostgreSQL) answer false for it.
+enum class Collection {
+    Partnerships,
+    Organisations,
+    Places,
+    People,
+    Activities,
+    Occurrences,
+    LogbookTemplates,
+};
 
 // How many records an import wrote, per collection, counting updates as well as inserts.
 struct ImportSummary {
@@ -25,6 +34,9 @@ struct ImportSummary {
     std::size_t visits = 0;
     std::size_t relations = 0;
     std::size_t pathways = 0;
+    std::size_t logbook_templates = 0;
+    std::size_t logbook_entries = 0;
+    std::size_t codes = 0;
 };
 
 // A partnership's data at rest. Implementations: storage/sqlite (embedded, the default) and
@@ -41,7 +53,9 @@ public:
     // Writes every record of a validated bundle. A record whose key is already stored (its id,
     // or for records without id their natural key: participation = person + occurrence, visit =
     // person + place + date, companion link = person + companion + partnership + from, relation =
-    // pair + since, pathway = person + date + kind) is updated rather than duplicated.
+    // pair + since, pathway = person + date + kind, code = partnership + id) is updated rather
+    // than duplicated. A store without logbooks (PostgreSQL) refuses a bundle that has
+    // self-evaluation records as Invalid instead of dropping them.
     // All or nothing: on any failure nothing is written.
     virtual Result<ImportSummary> import_bundle(const Bundle& bundle) = 0;
 

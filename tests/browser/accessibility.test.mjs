@@ -21,10 +21,11 @@ const MAX_PAGES_PER_ROLE = 40;
 // The matrix's roles, in its column order.
 const MATRIX_ROLES = ['anonymous', 'participant', 'host', 'coordinator', 'companion', 'analyst',
   'administrator'];
-// GET routes that are no page of their own: a language switch redirects, downloads are JSON
-// or CSV.
+// GET routes that are no page of their own: a language switch redirects, downloads are JSON,
+// CSV or Excel workbooks.
 const NOT_PAGES = new Set(['/lang/:code', '/me/data.json',
-  '/coordinator/logbooks/:id/entries.csv']);
+  '/coordinator/logbooks/:id/entries.csv', '/coordinator/logbooks/:id/entries.xlsx',
+  '/coordinator/partnerships/:id/codings.csv', '/coordinator/partnerships/:id/codings.xlsx']);
 // Pages of the signed-out visitor, checked as such.
 const ANONYMOUS_PAGES = new Set(['/login', '/invitation/:token']);
 
@@ -73,7 +74,8 @@ async function axeViolations(page) {
 function isPageLink(url, origin) {
   return url.origin === origin && !url.pathname.startsWith('/static/') &&
     !url.pathname.startsWith('/api/') && !url.pathname.startsWith('/lang/') &&
-    !url.pathname.endsWith('.json') && !url.pathname.endsWith('.csv');
+    !url.pathname.endsWith('.json') && !url.pathname.endsWith('.csv') &&
+    !url.pathname.endsWith('.xlsx');
 }
 
 // Follows the links from `start` and the `extra` paths; returns the violations, the routes

@@ -2,8 +2,8 @@
 # End-to-end cases of privacy on the command line (docs/privacy.md), against the real binary:
 #   privacy.sh SAMSKAB_BINARY TESTS_DIR
 # Retention with --dry-run and for real (the reports of the small bundle keep their figures),
-# a partnership's retention period, the access log of an export and its purge, and an
-# objection to statistics leaving the person out of reports.
+# a partnership's retention period, the access log of an export and its purge, a backup
+# restored only with its key, and an objection to statistics leaving the person out of reports.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 bin=$1
@@ -68,6 +68,23 @@ expect_contains purge out.txt "slettede 3 linjer"
   || fail "purge: recent lines went too"
 expect_status purge-bad 2 "$bin" --db small.db purge-access-log --months 0
 expect_contains purge-bad err.txt "--months"
+
+# --- a backup stays sealed under its key, and is restored only with that key -----------------
+expect_status backup 0 "$bin" --db small.db backup small-backup.db
+# Onto a new machine: without the backup's key file nothing is restored, and no key is made up.
+expect_status restore-without-key 1 "$bin" --db moved.db --lang en restore small-backup.db
+expect_contains restore-without-key err.txt "the key file moved.db.key does not exist"
+[ ! -e moved.db ] && [ ! -e moved.db.key ] && pass || fail "restore without key: files were made"
+# Into a database with a key of its own: refused, the database untouched.
+expect_status other-init 0 "$bin" --db other.db init
+before_other=$(sha256sum other.db)
+expect_status restore-other-key 1 "$bin" --db other.db --lang en restore small-backup.db
+expect_contains restore-other-key err.txt "small-backup.db: is sealed under key"
+[ "$(sha256sum other.db)" = "$before_other" ] && pass || fail "restore under another key: changed"
+# With the backup's key file, the restored database opens and holds the data.
+expect_status restore-with-key 0 "$bin" --db moved.db --key-file small.db.key restore small-backup.db
+expect_status export-moved 0 "$bin" --db moved.db --key-file small.db.key export
+expect_contains export-moved out.txt '{"id":"s1"'
 
 # --- an objection to statistics leaves the person out of reports ------------------------------
 expect_status fresh 0 "$bin" --db objection.db import "$tests/bundles/small.json"

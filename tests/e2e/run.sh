@@ -57,6 +57,16 @@ expect_status export-again 0 "$bin" --db a.db export -o a2.json
 cmp -s a.json a2.json && pass || fail "importing the same bundle twice changed the data"
 expect_status missing-file 1 "$bin" --db a.db import no-such-file.json
 expect_contains missing-file err.txt "no-such-file.json"
+# The self-evaluation collections (docs/bundle.md): imported, counted, and round-tripped.
+expect_status self-evaluation 0 "$bin" --db s.db import "$tests/bundles/self_evaluation.json"
+expect_contains self-evaluation out.txt "logbogsskabeloner: 2, logbogsnotater: 3, koder: 2."
+expect_status self-evaluation-export 0 "$bin" --db s.db export -o s.json
+expect_contains self-evaluation-export s.json '{"id":"le-3","template":"lt-spis","version":1,'
+expect_status self-evaluation-import-en 0 "$bin" --db s2.db --lang en import s.json
+expect_contains self-evaluation-import-en out.txt "logbook templates: 2, logbook entries: 3, codes: 19."
+expect_status self-evaluation-export-2 0 "$bin" --db s2.db export -o s2.json
+cmp -s s.json s2.json && pass || fail "self-evaluation: export -> import -> export differs"
+grep -q '"codes"' a.json && fail "an export without self-evaluation has its keys" || pass
 
 # --- every validation rule: refused, listed, nothing changed --------------------------
 cp a.json before.json
@@ -126,6 +136,12 @@ expect_status help-demo 0 "$bin" demo --help
 expect_status demo 0 "$bin" --db demo.db demo
 expect_contains demo out.txt "Alle personer er opdigtede"
 expect_status demo-export 0 "$bin" --db demo.db export -o demo-1.json
+# The sample logbooks travel in the bundle: into an empty database and out again unchanged.
+expect_contains demo-logbooks demo-1.json '"logbook_templates": ['
+expect_contains demo-logbook-entries demo-1.json '"logbook_entries": ['
+expect_status demo-import 0 "$bin" --db demo-copy.db import demo-1.json
+expect_status demo-copy-export 0 "$bin" --db demo-copy.db export -o demo-copy.json
+cmp -s demo-1.json demo-copy.json && pass || fail "demo: export -> import -> export differs"
 expect_status demo-again 1 "$bin" --db demo.db demo
 expect_contains demo-again err.txt "--db demo.db"
 expect_status demo-again-en 1 "$bin" --db demo.db --lang en demo

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/messages.h"
 #include "storage/postgres/postgres_bulk.h"
 #include "storage/postgres/postgres_connection.h"
 #include "storage/postgres/postgres_staging.h"
@@ -137,6 +138,12 @@ core::Result<void> write(pqxx::work& transaction, const Upsert& upsert, std::siz
 }  // namespace
 
 core::Result<core::ImportSummary> PostgresStore::import_bundle(const core::Bundle& bundle) {
+    // Refused rather than dropped: an import must never lose records silently.
+    if (!bundle.logbook_templates.empty() || !bundle.logbook_entries.empty() ||
+        !bundle.codes.empty()) {
+        return core::fail(core::ErrorCode::Invalid,
+                          core::message(core::Lang::Da, core::Msg::SelfEvaluationNotStored));
+    }
     Connection& connection = *m_connection;
     return connection.guard<core::ImportSummary>([&]() -> core::Result<core::ImportSummary> {
         pqxx::work transaction(connection.handle());

@@ -493,6 +493,16 @@ CREATE TABLE self_assessment_answers (
 );
 )sql";
 
+// In step with SQLite's migration 8: sealed columns beside the self-evaluation's free text.
+// The PostgreSQL store does not seal; they stay NULL, as the sealed columns of migration 5.
+constexpr std::string_view V8_SEALED_FREE_TEXT = R"sql(
+ALTER TABLE logbook_entry_values ADD COLUMN text_sealed bytea;
+ALTER TABLE interviews ADD COLUMN interviewee_sealed bytea;
+ALTER TABLE interview_notes ADD COLUMN note_sealed bytea;
+ALTER TABLE interview_codings ADD COLUMN quote_sealed bytea;
+ALTER TABLE self_assessment_answers ADD COLUMN comment_sealed bytea;
+)sql";
+
 constexpr std::string_view SCHEMA_TABLE = R"sql(
 CREATE TABLE IF NOT EXISTS schema_migrations (
     version    integer PRIMARY KEY,
@@ -522,6 +532,7 @@ const std::vector<Migration>& migrations() {
         {5, "field_encryption", V5_FIELD_ENCRYPTION},
         {6, "logbooks", V6_LOGBOOKS},
         {7, "interviews", V7_INTERVIEWS},
+        {8, "sealed_free_text", V8_SEALED_FREE_TEXT},
     };
     return all;
 }

@@ -47,6 +47,9 @@ const std::string& PostgresStore::server() const {
 }
 
 core::Result<bool> PostgresStore::contains(core::Collection collection, std::string_view id) {
+    if (static_cast<size_t>(collection) >= std::size(CONTAINS)) {
+        return false;  // no logbooks are kept in PostgreSQL (yet)
+    }
     return m_connection->guard<bool>([&]() -> core::Result<bool> {
         pqxx::nontransaction query(m_connection->handle());
         return !query.exec_prepared(CONTAINS[static_cast<size_t>(collection)], std::string(id))

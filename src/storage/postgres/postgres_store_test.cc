@@ -90,6 +90,20 @@ TEST_F(PostgresStoreTest, FailuresNameTheServerAndTheConstraintButNotThePassword
     EXPECT_EQ(message.find("Åse"), std::string::npos) << message;
 }
 
+TEST_F(PostgresStoreTest, RefusesSelfEvaluationRecordsRatherThanDroppingThem) {
+    auto store = open(m_db->url());
+    ASSERT_TRUE(store);
+    EXPECT_FALSE(*store->contains(core::Collection::LogbookTemplates, "lt-aften"));
+    auto read = bundle::read_bundle_text(
+        bundle::testing::read_test_file("bundles/self_evaluation.json"), core::Lang::En);
+    ASSERT_TRUE(read.issues.empty());
+    auto refused = store->import_bundle(read.bundle);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, core::ErrorCode::Invalid);
+    EXPECT_NE(refused.error().message.find("PostgreSQL"), std::string::npos);
+    EXPECT_EQ(query("SELECT count(*) FROM people"), "0");
+}
+
 TEST_F(PostgresStoreTest, AMigratorWaitsForAnotherAndAppliesNothingTwice) {
     LockHolder other(m_db->url(), MIGRATION_LOCK);
     auto opening = std::async(std::launch::async, [&] { return PostgresStore::open(m_db->url()); });

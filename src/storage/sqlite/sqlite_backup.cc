@@ -136,6 +136,10 @@ core::Result<DatabaseFacts> verify(sqlite3* db, const std::string& label, core::
     facts.schema_version =
         static_cast<int>(integer_of(db, "SELECT coalesce(max(version), 0) FROM schema_migrations"));
     facts.bytes = integer_of(db, "PRAGMA page_count") * integer_of(db, "PRAGMA page_size");
+    // Older schemas have no such table; their fields are not sealed.
+    if (auto keys = rows_of(db, "SELECT key_id FROM field_encryption"); keys && !keys->empty()) {
+        facts.key_id = keys->front();
+    }
     if (facts.schema_version > latest_version()) {
         return core::fail(ErrorCode::Conflict,
                           core::message(lang, Msg::BackupTooNew,
@@ -316,6 +320,7 @@ core::Result<DatabaseFacts> backup_database(const std::string& database, const s
 }
 
 core::Result<DatabaseFacts> restore_database(const std::string& backup, const std::string& database,
+                                             const std::optional<std::string>& key_id,
                                              core::Lang lang) {
     if (same_file(backup, database)) {
         return core::fail(ErrorCode::Usage, core::message(lang, Msg::BackupSameFile), "FILE");
@@ -334,6 +339,13 @@ core::Result<DatabaseFacts> restore_database(const std::string& backup, const st
         auto copied = verify(copy.get(), backup, lang);
         if (!copied) {
             return tl::unexpected(copied.error());
+        }
+        // Restored under another key, the database would not open again; nothing is touched.
+        if (copied->key_id && copied->key_id != key_id) {
+            return core::fail(ErrorCode::Conflict,
+                              core::message(lang, Msg::BackupOtherKey,
+                                            {backup, *copied->key_id, key_id.value_or("-")}),
+                              "FILE");
         }
     }
     auto prepared = Database::open(temporary.path());

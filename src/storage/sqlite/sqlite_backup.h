@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "core/messages.h"
@@ -12,6 +13,9 @@ namespace samskab::storage::sqlite {
 struct DatabaseFacts {
     int schema_version = 0;
     std::int64_t bytes = 0;  // pages × page size
+    // The id of the key its sensitive fields are sealed under (sqlite_fields.h); nullopt when
+    // they are not sealed.
+    std::optional<std::string> key_id;
 };
 
 // Copies the database at `database` into the file `target` with SQLite's online backup API,
@@ -48,11 +52,17 @@ core::Result<DatabaseFacts> check_database(const std::string& path, core::Lang l
 // Everything stored after the backup was taken is gone afterwards, sessions included: whoever
 // signed in since must sign in again.
 //
+// `key_id` is the key the database will be opened with afterwards. A backup sealed under
+// another key (or under a key when `key_id` is nullopt) is refused, as Conflict
+// (Msg::BackupOtherKey), before anything changes: restored, the database would not open. A
+// backup that is not sealed is restored, and sealed under the key on the next open.
+//
 // Usage when `backup` is the database itself; Invalid or Conflict as check_database for a
 // backup that is not usable (then the database is not touched); Conflict when the database's
 // page size differs from the backup's (Msg::BackupPageSize: SQLite cannot change it in WAL
 // mode) or the database is newer than this program; Storage when the database stays busy.
 core::Result<DatabaseFacts> restore_database(const std::string& backup, const std::string& database,
+                                             const std::optional<std::string>& key_id,
                                              core::Lang lang);
 
 }  // namespace samskab::storage::sqlite

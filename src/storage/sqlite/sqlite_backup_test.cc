@@ -150,7 +150,7 @@ TEST_F(BackupTest, TheDatabaseItselfIsNoTarget) {
     ASSERT_FALSE(refused);
     EXPECT_EQ(refused.error().code, ErrorCode::Usage);
     EXPECT_EQ(refused.error().message, "FILE: er selve databasen; vælg en anden fil");
-    auto restore = restore_database(m_db, m_db, Lang::En);
+    auto restore = restore_database(m_db, m_db, std::nullopt, Lang::En);
     ASSERT_FALSE(restore);
     EXPECT_EQ(restore.error().message, "FILE: is the database itself; choose another file");
 }
@@ -198,7 +198,7 @@ TEST_F(BackupTest, CheckFindsDamageAndNewerSchemas) {
     EXPECT_NE(newer.error().message.find("har skemaversion 999, nyere end denne samskab"),
               std::string::npos)
         << newer.error().message;
-    auto not_restored = restore_database(m_db, path("other.db"), Lang::En);
+    auto not_restored = restore_database(m_db, path("other.db"), std::nullopt, Lang::En);
     ASSERT_FALSE(not_restored);
     EXPECT_EQ(not_restored.error().code, ErrorCode::Conflict);
 }
@@ -227,7 +227,7 @@ TEST_F(BackupTest, RestoreReplacesTheContentsUnderAnOpenPool) {
     ASSERT_EQ(*partnerships(), 101);
     const auto generation = (*pool)->generation();
 
-    auto restored = restore_database(path("copy.db"), m_db, Lang::En);
+    auto restored = restore_database(path("copy.db"), m_db, std::nullopt, Lang::En);
     ASSERT_TRUE(restored) << restored.error().message;
     EXPECT_EQ(restored->schema_version, latest_version());
     EXPECT_EQ(*partnerships(), 100) << "the pool still reads the old contents";
@@ -256,7 +256,7 @@ TEST_F(BackupTest, AnOlderBackupIsBroughtUpToTheCurrentSchema) {
     ASSERT_TRUE(checked);
     EXPECT_EQ(checked->schema_version, 1);
     open(m_db);
-    auto restored = restore_database(path("old.db"), m_db, Lang::En);
+    auto restored = restore_database(path("old.db"), m_db, std::nullopt, Lang::En);
     ASSERT_TRUE(restored) << restored.error().message;
     EXPECT_EQ(count(m_db, "SELECT max(version) FROM schema_migrations"), latest_version());
     EXPECT_EQ(count(m_db, "SELECT count(*) FROM partnerships"), 3);
@@ -270,7 +270,7 @@ TEST_F(BackupTest, RestoreRefusesWhatIsNotASamskabDatabaseAndChangesNothing) {
         add_partnerships(*db, 0, 7);
     }
     { std::ofstream(path("notes.txt")) << "SQLite format 3 is what this is not\n"; }
-    auto refused = restore_database(path("notes.txt"), m_db, Lang::Da);
+    auto refused = restore_database(path("notes.txt"), m_db, std::nullopt, Lang::Da);
     ASSERT_FALSE(refused);
     EXPECT_EQ(refused.error().code, ErrorCode::Invalid);
     EXPECT_NE(refused.error().message.find("notes.txt: er ikke en samskab-database"),
@@ -282,12 +282,12 @@ TEST_F(BackupTest, RestoreRefusesWhatIsNotASamskabDatabaseAndChangesNothing) {
         ASSERT_TRUE(other);
         ASSERT_TRUE((*other)->exec("CREATE TABLE t (x)"));
     }
-    auto foreign = restore_database(path("other.db"), m_db, Lang::En);
+    auto foreign = restore_database(path("other.db"), m_db, std::nullopt, Lang::En);
     ASSERT_FALSE(foreign);
     EXPECT_NE(foreign.error().message.find("other.db: is not a samskab database"),
               std::string::npos)
         << foreign.error().message;
-    auto missing = restore_database(path("nothing.db"), m_db, Lang::En);
+    auto missing = restore_database(path("nothing.db"), m_db, std::nullopt, Lang::En);
     ASSERT_FALSE(missing);
     EXPECT_EQ(missing.error().code, ErrorCode::Invalid);
     EXPECT_NE(missing.error().message.find("nothing.db: is not a samskab database (unable to open"),

@@ -7,7 +7,10 @@
 
 #include "core/date.h"
 #include "core/privacy.h"
+#include "core/self_evaluation_records.h"
 #include "storage/sqlite/sqlite_fields.h"
+#include "storage/sqlite/sqlite_interview_store.h"
+#include "storage/sqlite/sqlite_logbook_store.h"
 #include "storage/sqlite/sqlite_store.h"
 
 namespace samskab::storage::sqlite {
@@ -103,6 +106,37 @@ private:
     std::vector<Dataset::Index> m_index;
     Dataset::Index m_next = 0;
 };
+
+// The logbooks and codebooks, through their stores' own functions (which know how their free
+// text is kept). Codes by partnership, each partnership's in its codebook's order: that order
+// is the codebook's, and an import appends new themes in the order given.
+core::Result<void> export_self_evaluation(
+    Connection& c, const std::unordered_map<std::int64_t, std::string>& partnership_ids,
+    core::Bundle& b) {
+    std::vector<core::LogbookTemplate> templates;
+    SAMSKAB_TRY_ASSIGN(templates, SqliteLogbookStore::all_templates(c));
+    for (const core::LogbookTemplate& logbook : templates) {
+        b.logbook_templates.push_back(core::to_record(logbook));
+    }
+    std::vector<core::LogbookEntry> entries;
+    SAMSKAB_TRY_ASSIGN(entries, SqliteLogbookStore::all_entries(c));
+    for (const core::LogbookEntry& entry : entries) {
+        b.logbook_entries.push_back(core::to_record(entry));
+    }
+    std::vector<std::pair<std::string, std::int64_t>> partnerships;
+    for (const auto& [key, id] : partnership_ids) {
+        partnerships.emplace_back(id, key);
+    }
+    std::sort(partnerships.begin(), partnerships.end());
+    for (const auto& [id, key] : partnerships) {
+        std::vector<core::Theme> themes;
+        SAMSKAB_TRY_ASSIGN(themes, SqliteInterviewStore::stored_themes(c, key));
+        for (const core::Theme& theme : themes) {
+            b.codes.push_back(core::to_record(id, theme));
+        }
+    }
+    return {};
+}
 
 }  // namespace
 
@@ -260,6 +294,7 @@ core::Result<core::Bundle> SqliteStore::export_bundle() {
     std::sort(b.pathways.begin(), b.pathways.end(), [](const auto& x, const auto& y) {
         return std::tie(x.person, x.date, x.kind) < std::tie(y.person, y.date, y.kind);
     });
+    SAMSKAB_TRY(export_self_evaluation(*m_connection, partnership_ids, b));
     return b;
 }
 

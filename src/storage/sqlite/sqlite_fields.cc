@@ -115,6 +115,53 @@ UPDATE companions SET
                              'companions.companion:' || hex(samskab_key(r.companion)))
 FROM reseal_links r WHERE companions.pk = r.link;
 DROP TABLE reseal_links;
+UPDATE logbook_entry_values SET
+    text_sealed = samskab_hide(
+        coalesce(samskab_reveal(text_sealed,
+                                'logbook_entry_values.text_value:' || entry || ':' || key),
+                 text_value),
+        'logbook_entry_values.text_value:' || entry || ':' || key),
+    text_value = NULL
+WHERE text_sealed IS NOT NULL OR text_value IS NOT NULL;
+UPDATE interviews SET
+    interviewee_sealed = samskab_hide(
+        coalesce(samskab_reveal(interviewee_sealed, 'interviews.interviewee_text:' || pk),
+                 interviewee_text),
+        'interviews.interviewee_text:' || pk),
+    interviewee_text = '';
+UPDATE interview_notes SET
+    note_sealed = samskab_hide(
+        coalesce(samskab_reveal(note_sealed, 'interview_notes.note_text:' || pk), note_text),
+        'interview_notes.note_text:' || pk),
+    note_text = '';
+UPDATE interview_codings SET
+    quote_sealed = samskab_hide(
+        coalesce(samskab_reveal(quote_sealed, 'interview_codings.quote_text:' || pk),
+                 quote_text),
+        'interview_codings.quote_text:' || pk),
+    quote_text = '';
+UPDATE self_assessment_answers SET
+    comment_sealed = samskab_hide(
+        coalesce(samskab_reveal(comment_sealed, 'self_assessment_answers.comment_text:' ||
+                                partnership || ':' || half || ':' || item),
+                 comment_text),
+        'self_assessment_answers.comment_text:' || partnership || ':' || half || ':' || item),
+    comment_text = '';
+)sql";
+
+// Whether plaintext is left in a column that is sealed only since a later migration than the
+// database's encryption: the self-evaluation's free text (migration 8) of a database encrypted
+// before it. In a database sealed throughout, these columns hold only '' and NULL.
+constexpr std::string_view PLAINTEXT_LEFT = R"sql(
+SELECT EXISTS (SELECT 1 FROM logbook_entry_values
+               WHERE text_sealed IS NULL AND text_value IS NOT NULL)
+    OR EXISTS (SELECT 1 FROM interviews
+               WHERE interviewee_sealed IS NULL AND interviewee_text <> '')
+    OR EXISTS (SELECT 1 FROM interview_notes WHERE note_sealed IS NULL AND note_text <> '')
+    OR EXISTS (SELECT 1 FROM interview_codings
+               WHERE quote_sealed IS NULL AND quote_text <> '')
+    OR EXISTS (SELECT 1 FROM self_assessment_answers
+               WHERE comment_sealed IS NULL AND comment_text <> '')
 )sql";
 
 core::Error key_error(core::Msg id, std::initializer_list<std::string_view> args) {
@@ -187,6 +234,19 @@ core::Result<void> prepare_fields(Database& db, std::shared_ptr<const core::Fiel
     }
     if (!recorded) {
         SAMSKAB_TRY(reseal_fields(db, nullptr, cipher));
+        return install_field_functions(db, {cipher, cipher});
+    }
+    Statement left = db.prepare(PLAINTEXT_LEFT);
+    auto checked = left.step();
+    if (!checked) {
+        return tl::unexpected(checked.error());
+    }
+    const bool plaintext_left = left.column_int(0) != 0;
+    left.reset();
+    if (plaintext_left) {
+        // Re-sealing under the same key seals what is left in plaintext, in one transaction
+        // with the rest; it runs once, after the migration that added the sealed columns.
+        return reseal_fields(db, cipher, cipher);
     }
     return install_field_functions(db, {cipher, cipher});
 }

@@ -257,7 +257,20 @@ TEST_F(FieldEncryptionTest, ABackupStaysSealedAndRestoresWithTheKey) {
               "0");
     const std::string target = path("restored.db");
     { ASSERT_TRUE(SqliteStore::open(target, cipher_of('k'))); }
-    ASSERT_TRUE(restore_database(copy, target, core::Lang::En));
+    ASSERT_TRUE(check_database(copy, core::Lang::En)->key_id == cipher_of('k')->key_id());
+    // Under another key, or none, the restored database would not open: refused, untouched.
+    const std::int64_t size_before = file_bytes(target).size();
+    auto other = restore_database(copy, target, cipher_of('x')->key_id(), core::Lang::En);
+    ASSERT_FALSE(other);
+    EXPECT_EQ(other.error().code, core::ErrorCode::Conflict);
+    EXPECT_EQ(other.error().field, "FILE");
+    EXPECT_EQ(other.error().message, copy + ": is sealed under key " + cipher_of('k')->key_id() +
+                                         ", but the database is opened with key " +
+                                         cipher_of('x')->key_id() +
+                                         "; give the backup's key file with --key-file");
+    EXPECT_FALSE(restore_database(copy, target, std::nullopt, core::Lang::En));
+    EXPECT_EQ(static_cast<std::int64_t>(file_bytes(target).size()), size_before);
+    ASSERT_TRUE(restore_database(copy, target, cipher_of('k')->key_id(), core::Lang::En));
     EXPECT_FALSE(SqliteStore::open(target));
     auto restored = SqliteStores::open(target, 2, m_clock, cipher_of('k'));
     ASSERT_TRUE(restored) << restored.error().message;

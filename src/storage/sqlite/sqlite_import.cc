@@ -6,6 +6,9 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/self_evaluation_records.h"
+#include "storage/sqlite/sqlite_interview_store.h"
+#include "storage/sqlite/sqlite_logbook_store.h"
 #include "storage/sqlite/sqlite_store.h"
 
 namespace samskab::storage::sqlite {
@@ -71,13 +74,14 @@ core::Result<std::int64_t> upsert_returning_key(Statement& statement) {
 
 class Importer {
 public:
-    explicit Importer(Database& db)
-        : m_db(db),
-          m_partnerships(db, "SELECT pk FROM partnerships WHERE id = ?"),
-          m_places(db, "SELECT pk FROM places WHERE id = ?"),
-          m_people(db, "SELECT pk FROM people WHERE id = ?"),
-          m_activities(db, "SELECT pk FROM activities WHERE id = ?"),
-          m_occurrences(db, "SELECT pk FROM occurrences WHERE id = ?") {}
+    explicit Importer(Connection& connection)
+        : m_connection(connection),
+          m_db(connection.db()),
+          m_partnerships(m_db, "SELECT pk FROM partnerships WHERE id = ?"),
+          m_places(m_db, "SELECT pk FROM places WHERE id = ?"),
+          m_people(m_db, "SELECT pk FROM people WHERE id = ?"),
+          m_activities(m_db, "SELECT pk FROM activities WHERE id = ?"),
+          m_occurrences(m_db, "SELECT pk FROM occurrences WHERE id = ?") {}
 
     core::Result<core::ImportSummary> run(const core::Bundle& b) {
         SAMSKAB_TRY(partnerships(b));
@@ -90,6 +94,7 @@ public:
         SAMSKAB_TRY(visits(b));
         SAMSKAB_TRY(relations(b));
         SAMSKAB_TRY(pathways(b));
+        SAMSKAB_TRY(self_evaluation(b));
         return m_summary;
     }
 
@@ -326,6 +331,29 @@ private:
         return {};
     }
 
+    // Through the logbook and interview stores' own functions, which know how their free text
+    // is kept (sealed when the database is encrypted).
+    core::Result<void> self_evaluation(const core::Bundle& b) {
+        for (const auto& logbook : b.logbook_templates) {
+            SAMSKAB_TRY(
+                SqliteLogbookStore::import_template(m_connection, core::to_template(logbook)));
+            ++m_summary.logbook_templates;
+        }
+        for (const auto& entry : b.logbook_entries) {
+            SAMSKAB_TRY(SqliteLogbookStore::import_entry(m_connection, core::to_entry(entry)));
+            ++m_summary.logbook_entries;
+        }
+        for (const auto& code : b.codes) {
+            std::int64_t partnership = 0;
+            SAMSKAB_TRY_ASSIGN(partnership, m_partnerships.get(code.partnership));
+            SAMSKAB_TRY(SqliteInterviewStore::import_theme(m_connection, partnership,
+                                                           core::to_theme(code)));
+            ++m_summary.codes;
+        }
+        return {};
+    }
+
+    Connection& m_connection;
     Database& m_db;
     KeyMap m_partnerships;
     KeyMap m_places;
@@ -357,7 +385,7 @@ core::Result<core::ImportSummary> SqliteStore::import_bundle(const core::Bundle&
     if (!transaction) {
         return tl::unexpected(transaction.error());
     }
-    auto summary = Importer(*m_db).run(bundle);
+    auto summary = Importer(*m_connection).run(bundle);
     if (!summary) {
         return summary;  // the transaction rolls back as it goes out of scope
     }

@@ -2,6 +2,8 @@
 // reads, and the promoters/inhibitors check.
 #include "storage/sqlite/sqlite_interview_store.h"
 
+#include "storage/sqlite/sqlite_fields.h"
+
 namespace samskab::storage::sqlite {
 
 namespace {
@@ -26,11 +28,25 @@ core::Result<std::pair<std::int64_t, std::int64_t>> interview_guide(Connection& 
 }
 
 // The columns of an interview as read by the listing and the record.
-constexpr std::string_view INTERVIEW_COLUMNS =
-    "SELECT i.pk, i.guide, p.id, i.date, i.interviewer, coalesce(a.name, ''), "
-    "i.interviewee_text, pe.id FROM interviews i "
-    "JOIN interview_guides g ON g.pk = i.guide JOIN partnerships p ON p.pk = g.partnership "
-    "LEFT JOIN accounts a ON a.pk = i.interviewer LEFT JOIN people pe ON pe.pk = i.person ";
+std::string interview_columns() {
+    return "SELECT i.pk, i.guide, p.id, i.date, i.interviewer, coalesce(a.name, ''), " +
+           std::string(INTERVIEWEE_TEXT) +
+           ", pe.id FROM interviews i "
+           "JOIN interview_guides g ON g.pk = i.guide JOIN partnerships p ON p.pk = g.partnership "
+           "LEFT JOIN accounts a ON a.pk = i.interviewer LEFT JOIN people pe ON pe.pk = i.person ";
+}
+
+// Seals `text` into the `column` (interviewee_sealed, note_sealed, quote_sealed) of the row
+// `pk` of `table`, bound to that row, when the database is encrypted (sqlite_fields.h). The
+// row's key is known only once it is inserted; the plaintext column was written as ''.
+core::Result<void> seal_text(Connection& c, std::string_view table, std::string_view column,
+                             std::string_view context, std::int64_t pk, std::string_view text) {
+    Query seal(c, "UPDATE " + std::string(table) + " SET " + std::string(column) +
+                      " = samskab_hide(?1, '" + std::string(context) +
+                      ":' || pk) WHERE pk = ?2 AND samskab_encrypted()");
+    seal.bind(1, text).bind(2, pk);
+    return seal.run();
+}
 
 core::Interview interview_of(const Query& query) {
     core::Interview out;
@@ -81,14 +97,19 @@ core::Result<std::int64_t> SqliteInterviewStore::create_interview(
         }
         Query insert(c,
                      "INSERT INTO interviews (guide, date, interviewer, interviewee_text, person) "
-                     "VALUES (?, ?, ?, ?, ?) RETURNING pk");
+                     "VALUES (?, ?, ?, CASE WHEN samskab_encrypted() THEN '' ELSE ?4 END, ?) "
+                     "RETURNING pk");
         insert.bind(1, interview.guide)
             .bind(2, date_text(interview.date))
             .bind(3, interview.interviewer)
             .bind(4, interview.interviewee)
             .bind(5, person);
         SAMSKAB_TRY(insert.step());
-        return insert.integer(0);
+        const std::int64_t id = insert.integer(0);
+        SAMSKAB_TRY(insert.run());
+        SAMSKAB_TRY(seal_text(c, "interviews", "interviewee_sealed", "interviews.interviewee_text",
+                              id, interview.interviewee));
+        return id;
     });
 }
 
@@ -97,8 +118,8 @@ core::Result<std::vector<core::Interview>> SqliteInterviewStore::interviews(
     return m_pool->read([&](Connection& c) -> core::Result<std::vector<core::Interview>> {
         std::int64_t key = 0;
         SAMSKAB_TRY_SET(key, require_key(c, Keyed::Partnerships, partnership, "partnership"));
-        Query query(c, std::string(INTERVIEW_COLUMNS) +
-                           "WHERE g.partnership = ? ORDER BY i.date DESC, i.pk DESC");
+        Query query(
+            c, interview_columns() + "WHERE g.partnership = ? ORDER BY i.date DESC, i.pk DESC");
         query.bind(1, key);
         std::vector<core::Interview> out;
         while (true) {
@@ -119,7 +140,7 @@ core::Result<std::optional<core::InterviewRecord>> SqliteInterviewStore::find_in
     return m_pool->read([&](Connection& c) -> core::Result<std::optional<core::InterviewRecord>> {
         core::InterviewRecord record;
         {
-            Query query(c, std::string(INTERVIEW_COLUMNS) + "WHERE i.pk = ?");
+            Query query(c, interview_columns() + "WHERE i.pk = ?");
             query.bind(1, interview);
             auto row = query.step();
             if (!row) {
@@ -135,10 +156,10 @@ core::Result<std::optional<core::InterviewRecord>> SqliteInterviewStore::find_in
         if (guide) {
             record.guide = std::move(*guide);
         }
-        Query notes(c,
-                    "SELECT n.pk, n.question, n.note_text FROM interview_notes n "
-                    "JOIN interview_questions q ON q.pk = n.question "
-                    "WHERE n.interview = ? ORDER BY q.position, n.pk");
+        Query notes(c, "SELECT n.pk, n.question, " + std::string(INTERVIEW_NOTE_TEXT) +
+                           " FROM interview_notes n "
+                           "JOIN interview_questions q ON q.pk = n.question "
+                           "WHERE n.interview = ? ORDER BY q.position, n.pk");
         notes.bind(1, interview);
         while (true) {
             auto row = notes.step();
@@ -151,11 +172,11 @@ core::Result<std::optional<core::InterviewRecord>> SqliteInterviewStore::find_in
             record.notes.push_back(
                 core::InterviewNote{notes.integer(0), interview, notes.integer(1), notes.text(2)});
         }
-        Query codings(c,
-                      "SELECT k.pk, k.note, k.theme, k.quote_text, "
-                      "instr(n.note_text, k.quote_text) > 0 FROM interview_codings k "
-                      "JOIN interview_notes n ON n.pk = k.note WHERE n.interview = ? "
-                      "ORDER BY k.pk");
+        // Whether a quote is still in its note is decided here, on the opened texts.
+        Query codings(c, "SELECT k.pk, k.note, k.theme, " + std::string(QUOTE_TEXT) +
+                             " FROM interview_codings k "
+                             "JOIN interview_notes n ON n.pk = k.note WHERE n.interview = ? "
+                             "ORDER BY k.pk");
         codings.bind(1, interview);
         while (true) {
             auto row = codings.step();
@@ -165,9 +186,14 @@ core::Result<std::optional<core::InterviewRecord>> SqliteInterviewStore::find_in
             if (!*row) {
                 break;
             }
-            record.codings.push_back(core::Coding{codings.integer(0), codings.integer(1),
-                                                  codings.text(2), codings.text(3),
-                                                  codings.integer(4) != 0});
+            core::Coding coding{codings.integer(0), codings.integer(1), codings.text(2),
+                                codings.text(3), false};
+            for (const core::InterviewNote& note : record.notes) {
+                if (note.id == coding.note) {
+                    coding.in_note = note.text.find(coding.quote) != std::string::npos;
+                }
+            }
+            record.codings.push_back(std::move(coding));
         }
         return record;
     });
@@ -193,12 +219,17 @@ core::Result<std::int64_t> SqliteInterviewStore::save_note(std::int64_t intervie
         }
         Query upsert(
             c,
-            "INSERT INTO interview_notes (interview, question, note_text) VALUES (?, ?, ?) "
+            "INSERT INTO interview_notes (interview, question, note_text) VALUES (?, ?, "
+            "CASE WHEN samskab_encrypted() THEN '' ELSE ?3 END) "
             "ON CONFLICT (interview, question) DO UPDATE SET note_text = excluded.note_text "
             "RETURNING pk");
         upsert.bind(1, interview).bind(2, question).bind(3, text);
         SAMSKAB_TRY(upsert.step());
-        return upsert.integer(0);
+        const std::int64_t id = upsert.integer(0);
+        SAMSKAB_TRY(upsert.run());
+        SAMSKAB_TRY(
+            seal_text(c, "interview_notes", "note_sealed", "interview_notes.note_text", id, text));
+        return id;
     });
 }
 
@@ -206,10 +237,10 @@ core::Result<std::int64_t> SqliteInterviewStore::add_coding(std::int64_t note,
                                                             std::string_view theme,
                                                             std::string_view quote) {
     return m_pool->write([&](Connection& c) -> core::Result<std::int64_t> {
-        Query found(c,
-                    "SELECT n.note_text, g.partnership FROM interview_notes n "
-                    "JOIN interviews i ON i.pk = n.interview "
-                    "JOIN interview_guides g ON g.pk = i.guide WHERE n.pk = ?");
+        Query found(c, "SELECT " + std::string(INTERVIEW_NOTE_TEXT) +
+                           ", g.partnership FROM interview_notes n "
+                           "JOIN interviews i ON i.pk = n.interview "
+                           "JOIN interview_guides g ON g.pk = i.guide WHERE n.pk = ?");
         found.bind(1, note);
         auto row = found.step();
         if (!row) {
@@ -239,10 +270,15 @@ core::Result<std::int64_t> SqliteInterviewStore::add_coding(std::int64_t note,
         }
         Query insert(c,
                      "INSERT INTO interview_codings (note, partnership, theme, quote_text) "
-                     "VALUES (?, ?, ?, ?) RETURNING pk");
+                     "VALUES (?, ?, ?, CASE WHEN samskab_encrypted() THEN '' ELSE ?4 END) "
+                     "RETURNING pk");
         insert.bind(1, note).bind(2, partnership).bind(3, theme).bind(4, quote);
         SAMSKAB_TRY(insert.step());
-        return insert.integer(0);
+        const std::int64_t id = insert.integer(0);
+        SAMSKAB_TRY(insert.run());
+        SAMSKAB_TRY(seal_text(c, "interview_codings", "quote_sealed",
+                              "interview_codings.quote_text", id, quote));
+        return id;
     });
 }
 
@@ -263,13 +299,13 @@ core::Result<std::vector<core::CodedPassage>> SqliteInterviewStore::coded_passag
     return m_pool->read([&](Connection& c) -> core::Result<std::vector<core::CodedPassage>> {
         std::int64_t key = 0;
         SAMSKAB_TRY_SET(key, require_key(c, Keyed::Partnerships, partnership, "partnership"));
-        Query query(c,
-                    "SELECT k.pk, i.pk, i.date, k.theme, k.quote_text, q.text "
-                    "FROM interview_codings k JOIN interview_notes n ON n.pk = k.note "
-                    "JOIN interviews i ON i.pk = n.interview "
-                    "JOIN interview_questions q ON q.pk = n.question "
-                    "WHERE k.partnership = ? AND i.date BETWEEN ? AND ? "
-                    "ORDER BY i.date, i.pk, q.position, k.pk");
+        Query query(c, "SELECT k.pk, i.pk, i.date, k.theme, " + std::string(QUOTE_TEXT) +
+                           ", q.text "
+                           "FROM interview_codings k JOIN interview_notes n ON n.pk = k.note "
+                           "JOIN interviews i ON i.pk = n.interview "
+                           "JOIN interview_questions q ON q.pk = n.question "
+                           "WHERE k.partnership = ? AND i.date BETWEEN ? AND ? "
+                           "ORDER BY i.date, i.pk, q.position, k.pk");
         query.bind(1, key).bind(2, date_text(from)).bind(3, date_text(to));
         std::vector<core::CodedPassage> out;
         while (true) {
@@ -310,9 +346,9 @@ core::Result<std::optional<core::SelfAssessment>> SqliteInterviewStore::self_ass
             out.saved_by = head.integer(0);
             out.saved_at = time_of_text(head.text(1));
         }
-        Query answers(c,
-                      "SELECT item, rating, comment_text FROM self_assessment_answers "
-                      "WHERE partnership = ? AND half = ? ORDER BY position, item");
+        Query answers(c, "SELECT a.item, a.rating, " + std::string(COMMENT_TEXT) +
+                             " FROM self_assessment_answers a "
+                             "WHERE a.partnership = ? AND a.half = ? ORDER BY a.position, a.item");
         answers.bind(1, key).bind(2, half_text(half));
         while (true) {
             auto row = answers.step();
@@ -354,9 +390,14 @@ core::Result<void> SqliteInterviewStore::save_self_assessment(
         SAMSKAB_TRY(head.run());
         std::int64_t position = 0;
         for (const core::CheckAnswer& answer : assessment.answers) {
+            // The comment sealed to its row when the database is encrypted (sqlite_fields.h).
             Query insert(c,
                          "INSERT INTO self_assessment_answers (partnership, half, item, position, "
-                         "rating, comment_text) VALUES (?, ?, ?, ?, ?, ?)");
+                         "rating, comment_text, comment_sealed) VALUES (?1, ?2, ?3, ?4, ?5, "
+                         "CASE WHEN samskab_encrypted() THEN '' ELSE ?6 END, "
+                         "CASE WHEN samskab_encrypted() THEN samskab_hide(?6, "
+                         "'self_assessment_answers.comment_text:' || ?1 || ':' || ?2 || ':' || ?3) "
+                         "END)");
             std::optional<std::string_view> rating;
             if (answer.rating) {
                 rating = core::check_rating_name(*answer.rating);

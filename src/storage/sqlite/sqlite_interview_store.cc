@@ -139,6 +139,32 @@ core::Result<void> SqliteInterviewStore::ensure_codebook(Connection& c, std::int
     return {};
 }
 
+core::Result<void> SqliteInterviewStore::import_theme(Connection& c, std::int64_t partnership,
+                                                      const core::Theme& theme) {
+    if (auto valid = core::validate_theme(theme, core::Lang::Da); !valid) {
+        return invalid(valid);
+    }
+    SAMSKAB_TRY(ensure_codebook(c, partnership));
+    Query upsert(c,
+                 "INSERT INTO codebook_themes (partnership, id, position, name_da, name_en, "
+                 "theme_group, description_da, description_en, active) "
+                 "SELECT ?1, ?2, coalesce(max(position), 0) + 1, ?3, ?4, ?5, ?6, ?7, ?8 "
+                 "FROM codebook_themes WHERE partnership = ?1 "
+                 "ON CONFLICT (partnership, id) DO UPDATE SET name_da = excluded.name_da, "
+                 "name_en = excluded.name_en, theme_group = excluded.theme_group, "
+                 "description_da = excluded.description_da, "
+                 "description_en = excluded.description_en, active = excluded.active");
+    upsert.bind(1, partnership)
+        .bind(2, theme.id)
+        .bind(3, theme.name_da)
+        .bind(4, theme.name_en)
+        .bind(5, core::theme_group_name(theme.group))
+        .bind(6, theme.description_da)
+        .bind(7, theme.description_en)
+        .bind(8, std::int64_t{theme.active ? 1 : 0});
+    return upsert.run();
+}
+
 core::Result<std::vector<core::InterviewQuestion>> SqliteInterviewStore::questions_of(
     Connection& c, std::int64_t guide) {
     Query query(c,

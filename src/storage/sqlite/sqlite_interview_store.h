@@ -13,7 +13,8 @@ namespace samskab::storage::sqlite {
 //
 // The free text written about the people interviewed lives in columns named *_text
 // (interviews.interviewee_text, interview_notes.note_text, interview_codings.quote_text,
-// self_assessment_answers.comment_text), so that sealing at rest can find them.
+// self_assessment_answers.comment_text), and, when the database is encrypted, sealed in the
+// *_sealed column beside each instead (sqlite_fields.h).
 //
 // The implementation is split: sqlite_interview_store.cc (codebook, guides, questions) and
 // sqlite_interview_records.cc (interviews, notes, codings, coded passages, the check).
@@ -64,6 +65,11 @@ public:
                                                                            std::int64_t guide);
     static core::Result<std::optional<core::InterviewGuide>> guide_of(Connection& c,
                                                                       std::int64_t guide);
+    // For the bundle (storage/sqlite/sqlite_import.cc): writes `theme` into the partnership's
+    // codebook as save_theme does (the starting codebook copied first when the partnership has
+    // none), keeping its id: an existing theme is updated, a new one added at the end.
+    static core::Result<void> import_theme(Connection& c, std::int64_t partnership,
+                                           const core::Theme& theme);
 
 private:
     std::shared_ptr<ConnectionPool> m_pool;

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <map>
 
+#include "storage/sqlite/sqlite_fields.h"
 #include "storage/sqlite/sqlite_visits.h"
 
 namespace samskab::storage::sqlite {
@@ -226,11 +227,11 @@ core::Result<std::vector<core::LogbookEntry>> load_entries(Connection& c, std::s
     }
     // Raw values by entry position and key; then put in the order of the entry's version.
     std::vector<std::map<std::string, core::EntryValue>> values(entries.size());
-    Query read_values(c,
-                      "SELECT v.entry, v.key, v.text_value, v.number_value, v.date_value, "
-                      "v.choice_value FROM logbook_entry_values v JOIN logbook_entries e "
-                      "ON e.pk = v.entry WHERE " +
-                          std::string(where));
+    Query read_values(c, "SELECT v.entry, v.key, " + std::string(ENTRY_TEXT) +
+                             ", v.number_value, v.date_value, v.choice_value "
+                             "FROM logbook_entry_values v JOIN logbook_entries e "
+                             "ON e.pk = v.entry WHERE " +
+                             std::string(where));
     read_values.bind(1, key).bind(2, date_text(from)).bind(3, date_text(to));
     while (true) {
         bool more = false;
@@ -295,6 +296,29 @@ core::Result<std::vector<core::LogbookEntry>> load_entries(Connection& c, std::s
     return entries;
 }
 
+// The keys of a template's place and activity: an activity's template is at its place.
+struct TemplatePlace {
+    std::int64_t place = 0;
+    std::optional<std::int64_t> activity;
+};
+
+core::Result<TemplatePlace> template_place(Connection& c, core::LogbookScope scope,
+                                           std::string_view place, std::string_view activity) {
+    TemplatePlace out;
+    if (scope == core::LogbookScope::Activity) {
+        std::int64_t key = 0;
+        SAMSKAB_TRY_SET(key, require_key(c, Keyed::Activities, activity, "activity"));
+        out.activity = key;
+        Query place_of(c, "SELECT place FROM activities WHERE pk = ?");
+        place_of.bind(1, key);
+        SAMSKAB_TRY(place_of.step());
+        out.place = place_of.integer(0);
+    } else {
+        SAMSKAB_TRY_SET(out.place, require_key(c, Keyed::Places, place, "place"));
+    }
+    return out;
+}
+
 }  // namespace
 
 core::Result<std::string> SqliteLogbookStore::create_template(
@@ -302,19 +326,10 @@ core::Result<std::string> SqliteLogbookStore::create_template(
     SAMSKAB_TRY(first_error(core::validate_template_name(logbook.name, core::Lang::Da)));
     SAMSKAB_TRY(first_error(core::validate_fields(logbook.fields, core::Lang::Da)));
     return m_pool->write([&](Connection& c) -> core::Result<std::string> {
-        std::int64_t place = 0;
-        std::optional<std::int64_t> activity;
-        if (logbook.scope == core::LogbookScope::Activity) {
-            std::int64_t key = 0;
-            SAMSKAB_TRY_SET(key, require_key(c, Keyed::Activities, logbook.activity, "activity"));
-            activity = key;
-            Query place_of(c, "SELECT place FROM activities WHERE pk = ?");
-            place_of.bind(1, key);
-            SAMSKAB_TRY(place_of.step());
-            place = place_of.integer(0);
-        } else {
-            SAMSKAB_TRY_SET(place, require_key(c, Keyed::Places, logbook.place, "place"));
-        }
+        TemplatePlace where;
+        SAMSKAB_TRY_SET(where, template_place(c, logbook.scope, logbook.place, logbook.activity));
+        const std::int64_t place = where.place;
+        const std::optional<std::int64_t> activity = where.activity;
         std::string id = logbook.id;
         if (id.empty()) {
             SAMSKAB_TRY_SET(id, new_logbook_id(c, "logbook_templates", "lt"));
@@ -408,82 +423,98 @@ core::Result<std::vector<core::LogbookTemplate>> SqliteLogbookStore::templates_a
     });
 }
 
-core::Result<std::string> SqliteLogbookStore::write_entry(const core::LogbookEntry& entry) {
-    return m_pool->write([&](Connection& c) -> core::Result<std::string> {
-        std::int64_t key = 0;
-        SAMSKAB_TRY_SET(key, require_template(c, entry.template_id));
-        std::vector<core::TemplateVersion> versions;
-        SAMSKAB_TRY_SET(versions, versions_of(c, key));
-        const auto version = std::find_if(versions.begin(), versions.end(),
-                                          [&](const auto& v) { return v.number == entry.version; });
-        if (version == versions.end()) {
-            return tl::unexpected(error_da(ErrorCode::Invalid, core::Msg::LogbookVersionUnknown,
-                                           "version", {std::to_string(entry.version)}));
-        }
-        SAMSKAB_TRY(
-            first_error(core::validate_entry_values(*version, entry.values, core::Lang::Da)));
-        Query place_of(c, "SELECT place FROM logbook_templates WHERE pk = ?");
-        place_of.bind(1, key);
-        SAMSKAB_TRY(place_of.step());
-        const std::int64_t place = place_of.integer(0);
-        std::string id = entry.id;
-        if (id.empty()) {
-            SAMSKAB_TRY_SET(id, new_logbook_id(c, "logbook_entries", "le"));
-        }
-        Query insert(c,
-                     "INSERT INTO logbook_entries (id, template, version, place, day, author, "
-                     "written_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING pk");
-        insert.bind(1, id).bind(2, key).bind(3, std::int64_t{entry.version}).bind(4, place);
-        insert.bind(5, date_text(entry.day)).bind(6, entry.author);
-        insert.bind(7, time_text(entry.written_at));
-        auto inserted = insert.step();
-        if (!inserted) {
-            // The only constraint a well-formed entry can break is a taken id.
-            return tl::unexpected(error_da(ErrorCode::Conflict, core::Msg::DuplicateId, "id",
-                                           {id, "logbook_entries"}));
-        }
-        const std::int64_t entry_key = insert.integer(0);
-        SAMSKAB_TRY(insert.run());
-        for (const core::EntryValue& value : entry.values) {
-            const core::TemplateField& field = *version->field(value.key);
-            if (field.type == core::FieldType::PeoplePresent) {
-                for (const core::PersonSummary& person : value.people) {
-                    std::optional<std::int64_t> person_key;
-                    SAMSKAB_TRY_SET(person_key, key_of(c, Keyed::People, person.id));
-                    if (!person_key) {
-                        return tl::unexpected(unknown(core::Msg::NounPerson, person.id, value.key));
-                    }
-                    Query present(c,
-                                  "INSERT OR IGNORE INTO logbook_entry_people (entry, key, person) "
-                                  "VALUES (?, ?, ?)");
-                    present.bind(1, entry_key).bind(2, value.key).bind(3, *person_key);
-                    SAMSKAB_TRY(present.run());
+namespace {
+
+// write_entry and import_entry: the entry's row, values and people present, and with
+// `record_visits` a visit for each person present.
+core::Result<std::string> insert_entry(Connection& c, const core::LogbookEntry& entry,
+                                       bool record_visits) {
+    std::int64_t key = 0;
+    SAMSKAB_TRY_SET(key, require_template(c, entry.template_id));
+    std::vector<core::TemplateVersion> versions;
+    SAMSKAB_TRY_SET(versions, versions_of(c, key));
+    const auto version = std::find_if(versions.begin(), versions.end(),
+                                      [&](const auto& v) { return v.number == entry.version; });
+    if (version == versions.end()) {
+        return tl::unexpected(error_da(ErrorCode::Invalid, core::Msg::LogbookVersionUnknown,
+                                       "version", {std::to_string(entry.version)}));
+    }
+    SAMSKAB_TRY(first_error(core::validate_entry_values(*version, entry.values, core::Lang::Da)));
+    Query place_of(c, "SELECT place FROM logbook_templates WHERE pk = ?");
+    place_of.bind(1, key);
+    SAMSKAB_TRY(place_of.step());
+    const std::int64_t place = place_of.integer(0);
+    std::string id = entry.id;
+    if (id.empty()) {
+        SAMSKAB_TRY_SET(id, new_logbook_id(c, "logbook_entries", "le"));
+    }
+    Query insert(c,
+                 "INSERT INTO logbook_entries (id, template, version, place, day, author, "
+                 "written_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING pk");
+    insert.bind(1, id).bind(2, key).bind(3, std::int64_t{entry.version}).bind(4, place);
+    insert.bind(5, date_text(entry.day)).bind(6, entry.author);
+    insert.bind(7, time_text(entry.written_at));
+    auto inserted = insert.step();
+    if (!inserted) {
+        // The only constraint a well-formed entry can break is a taken id.
+        return tl::unexpected(
+            error_da(ErrorCode::Conflict, core::Msg::DuplicateId, "id", {id, "logbook_entries"}));
+    }
+    const std::int64_t entry_key = insert.integer(0);
+    SAMSKAB_TRY(insert.run());
+    for (const core::EntryValue& value : entry.values) {
+        const core::TemplateField& field = *version->field(value.key);
+        if (field.type == core::FieldType::PeoplePresent) {
+            for (const core::PersonSummary& person : value.people) {
+                std::optional<std::int64_t> person_key;
+                SAMSKAB_TRY_SET(person_key, key_of(c, Keyed::People, person.id));
+                if (!person_key) {
+                    return tl::unexpected(unknown(core::Msg::NounPerson, person.id, value.key));
+                }
+                Query present(c,
+                              "INSERT OR IGNORE INTO logbook_entry_people (entry, key, person) "
+                              "VALUES (?, ?, ?)");
+                present.bind(1, entry_key).bind(2, value.key).bind(3, *person_key);
+                SAMSKAB_TRY(present.run());
+                if (record_visits) {
                     SAMSKAB_TRY(record_visit(c, *person_key, place, entry.day));
                 }
-                continue;
             }
-            Query store(c,
-                        "INSERT INTO logbook_entry_values (entry, key, text_value, number_value, "
-                        "date_value, choice_value) VALUES (?, ?, ?, ?, ?, ?)");
-            store.bind(1, entry_key).bind(2, value.key);
-            if (field.type == core::FieldType::Text) {
-                store.bind(3, value.text);
-            }
-            if (field.type == core::FieldType::YesNo) {
-                store.bind(4, *value.yes ? 1.0 : 0.0);
-            } else if (value.number) {
-                store.bind(4, *value.number);
-            }
-            if (value.date) {
-                store.bind(5, date_text(*value.date));
-            }
-            if (core::has_options(field.type)) {
-                store.bind(6, join_lines(value.choices));
-            }
-            SAMSKAB_TRY(store.run());
+            continue;
         }
-        return id;
-    });
+        // Free text sealed to its entry and field when the database is encrypted
+        // (sqlite_fields.h); the row's key is known here, so one statement does.
+        Query store(c,
+                    "INSERT INTO logbook_entry_values (entry, key, text_value, text_sealed, "
+                    "number_value, date_value, choice_value) VALUES (?1, ?2, "
+                    "CASE WHEN samskab_encrypted() THEN NULL ELSE ?3 END, "
+                    "CASE WHEN samskab_encrypted() THEN samskab_hide(?3, "
+                    "'logbook_entry_values.text_value:' || ?1 || ':' || ?2) END, ?4, ?5, ?6)");
+        store.bind(1, entry_key).bind(2, value.key);
+        if (field.type == core::FieldType::Text) {
+            store.bind(3, value.text);
+        }
+        if (field.type == core::FieldType::YesNo) {
+            store.bind(4, *value.yes ? 1.0 : 0.0);
+        } else if (value.number) {
+            store.bind(4, *value.number);
+        }
+        if (value.date) {
+            store.bind(5, date_text(*value.date));
+        }
+        if (core::has_options(field.type)) {
+            store.bind(6, join_lines(value.choices));
+        }
+        SAMSKAB_TRY(store.run());
+    }
+    return id;
+}
+
+}  // namespace
+
+core::Result<std::string> SqliteLogbookStore::write_entry(const core::LogbookEntry& entry) {
+    return m_pool->write(
+        [&](Connection& c) -> core::Result<std::string> { return insert_entry(c, entry, true); });
 }
 
 core::Result<std::vector<core::LogbookEntry>> SqliteLogbookStore::entries(std::string_view logbook,
@@ -503,6 +534,81 @@ core::Result<std::vector<core::LogbookEntry>> SqliteLogbookStore::entries_at(std
         SAMSKAB_TRY_SET(key, require_key(c, Keyed::Places, place, "place"));
         return load_entries(c, "e.place = ?1 AND e.day BETWEEN ?2 AND ?3", key, day, day);
     });
+}
+
+core::Result<void> SqliteLogbookStore::import_template(Connection& c,
+                                                       const core::LogbookTemplate& logbook) {
+    SAMSKAB_TRY(first_error(core::validate_template_name(logbook.name, core::Lang::Da)));
+    TemplatePlace where;
+    SAMSKAB_TRY_SET(where, template_place(c, logbook.scope, logbook.place, logbook.activity));
+    const core::LocalTime created = logbook.versions.empty() ? 0 : logbook.versions.front().created;
+    Query upsert(c,
+                 "INSERT INTO logbook_templates (id, partnership, place, activity, name, "
+                 "created_at) SELECT ?1, partnership, pk, ?2, ?3, ?4 FROM places WHERE pk = ?5 "
+                 "ON CONFLICT (id) DO UPDATE SET partnership = excluded.partnership, "
+                 "place = excluded.place, activity = excluded.activity, name = excluded.name "
+                 "RETURNING pk");
+    upsert.bind(1, logbook.id).bind(2, where.activity).bind(3, logbook.name);
+    upsert.bind(4, time_text(created)).bind(5, where.place);
+    SAMSKAB_TRY(upsert.step());
+    const std::int64_t key = upsert.integer(0);
+    SAMSKAB_TRY(upsert.run());
+    std::vector<core::TemplateVersion> stored;
+    SAMSKAB_TRY_SET(stored, versions_of(c, key));
+    for (const core::TemplateVersion& version : logbook.versions) {
+        const auto same = std::find_if(stored.begin(), stored.end(),
+                                       [&](const auto& v) { return v.number == version.number; });
+        if (same == stored.end()) {
+            SAMSKAB_TRY(first_error(core::validate_fields(version.fields, core::Lang::Da)));
+            SAMSKAB_TRY(insert_version(c, key, version.number, version.fields, version.created));
+        } else if (same->fields != version.fields) {
+            // Entries were written with the stored version; changing it would change them.
+            return tl::unexpected(error_da(ErrorCode::Conflict, core::Msg::VersionChanged,
+                                           "versions",
+                                           {logbook.id, std::to_string(version.number)}));
+        }
+    }
+    return {};
+}
+
+core::Result<void> SqliteLogbookStore::import_entry(Connection& c,
+                                                    const core::LogbookEntry& entry) {
+    Query find(c, "SELECT pk FROM logbook_entries WHERE id = ?");
+    find.bind(1, entry.id);
+    bool stored = false;
+    SAMSKAB_TRY_SET(stored, find.step());
+    if (stored) {
+        // Replaced whole: its values may be for another version now. Deleted row by row, as
+        // an import runs without foreign keys (so without ON DELETE CASCADE).
+        const std::int64_t key = find.integer(0);
+        for (std::string_view table : {"logbook_entry_values", "logbook_entry_people"}) {
+            Query remove(c, "DELETE FROM " + std::string(table) + " WHERE entry = ?");
+            remove.bind(1, key);
+            SAMSKAB_TRY(remove.run());
+        }
+        Query remove(c, "DELETE FROM logbook_entries WHERE pk = ?");
+        remove.bind(1, key);
+        SAMSKAB_TRY(remove.run());
+    }
+    SAMSKAB_TRY(insert_entry(c, entry, false));
+    return {};
+}
+
+core::Result<std::vector<core::LogbookTemplate>> SqliteLogbookStore::all_templates(Connection& c) {
+    // Every template: the parameter only satisfies load_templates' form.
+    std::vector<core::LogbookTemplate> all;
+    SAMSKAB_TRY_SET(all, load_templates(c, "WHERE t.pk > ?", 0));
+    std::sort(all.begin(), all.end(), [](const auto& x, const auto& y) { return x.id < y.id; });
+    return all;
+}
+
+core::Result<std::vector<core::LogbookEntry>> SqliteLogbookStore::all_entries(Connection& c) {
+    std::vector<core::LogbookEntry> all;
+    SAMSKAB_TRY_SET(all, load_entries(c, "e.pk > ?1 AND e.day BETWEEN ?2 AND ?3", 0,
+                                      core::parse_date("0001-01-01").value_or(0),
+                                      core::parse_date("9999-12-31").value_or(0)));
+    std::sort(all.begin(), all.end(), [](const auto& x, const auto& y) { return x.id < y.id; });
+    return all;
 }
 
 }  // namespace samskab::storage::sqlite

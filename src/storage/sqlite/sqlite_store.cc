@@ -18,9 +18,13 @@ core::Result<std::unique_ptr<SqliteStore>> SqliteStore::open(
 
 core::Result<bool> SqliteStore::contains(core::Collection collection, std::string_view id) {
     static constexpr std::string_view QUERIES[] = {
-        "SELECT 1 FROM partnerships WHERE id = ?", "SELECT 1 FROM organisations WHERE id = ?",
-        "SELECT 1 FROM places WHERE id = ?",       "SELECT 1 FROM people WHERE id = ?",
-        "SELECT 1 FROM activities WHERE id = ?",   "SELECT 1 FROM occurrences WHERE id = ?",
+        "SELECT 1 FROM partnerships WHERE id = ?",
+        "SELECT 1 FROM organisations WHERE id = ?",
+        "SELECT 1 FROM places WHERE id = ?",
+        "SELECT 1 FROM people WHERE id = ?",
+        "SELECT 1 FROM activities WHERE id = ?",
+        "SELECT 1 FROM occurrences WHERE id = ?",
+        "SELECT 1 FROM logbook_templates WHERE id = ?",
     };
     auto& query = m_contains[static_cast<size_t>(collection)];
     if (!query) {

@@ -7,6 +7,7 @@
 #include "core/field_cipher.h"
 #include "core/store.h"
 #include "storage/sqlite/sqlite_database.h"
+#include "storage/sqlite/sqlite_pool.h"
 
 namespace samskab::storage::sqlite {
 
@@ -30,10 +31,14 @@ public:
     Database& database() { return *m_db; }
 
 private:
-    explicit SqliteStore(std::unique_ptr<Database> db) : m_db(std::move(db)) {}
-    std::unique_ptr<Database> m_db;
+    explicit SqliteStore(std::unique_ptr<Database> db)
+        : m_connection(std::make_unique<Connection>(std::move(db))), m_db(&m_connection->db()) {}
+    // A Connection, so that the logbook and interview stores' functions for a connection
+    // (SqliteLogbookStore::import_template, ...) run inside this store's import transaction.
+    std::unique_ptr<Connection> m_connection;
+    Database* m_db;
     // Prepared once: validation of a partial bundle may ask for every one of its references.
-    std::array<std::unique_ptr<Statement>, 6> m_contains;
+    std::array<std::unique_ptr<Statement>, 7> m_contains;
 };
 
 }  // namespace samskab::storage::sqlite

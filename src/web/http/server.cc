@@ -126,7 +126,13 @@ Response answer(const Application& application, const restinio::request_handle_t
     return application.handle(built);
 }
 
-void send(const restinio::request_handle_t& request, Response response, bool close, Drain& drain) {
+// The response is handed to RESTinio from a posted task, after the handler has returned, not
+// from inside the handler. RESTinio 0.6 decides whether to read the next pipelined request
+// both when the handler returns and when a write ends; a response given inside the handler
+// makes both say yes, the next request then finds no free slot and the connection is closed
+// unanswered. Posted, the write starts only after the handler's decision, as RESTinio expects.
+void send(asio::io_context& io, const restinio::request_handle_t& request, Response response,
+          bool close, Drain& drain) {
     auto reply = request->create_response(restinio::http_status_line_t{
         restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
         std::string(reason_phrase(response.status))});
@@ -137,8 +143,10 @@ void send(const restinio::request_handle_t& request, Response response, bool clo
     if (close) {
         reply.connection_close();
     }
-    // Called when the response is written, or with an error when it cannot be.
-    reply.done([&drain](const asio::error_code&) { drain.end(); });
+    asio::post(io, [reply = std::move(reply), &drain]() mutable {
+        // Called when the response is written, or with an error when it cannot be.
+        reply.done([&drain](const asio::error_code&) { drain.end(); });
+    });
 }
 
 std::string display_host(const std::string& host) {
@@ -205,13 +213,13 @@ core::Result<void> serve(const Application& application, const WebConfig& config
         .acceptor_post_bind_hook([&bound_port](asio::ip::tcp::acceptor& acceptor) {
             bound_port = acceptor.local_endpoint().port();
         })
-        .request_handler([&application, &config, &drain](restinio::request_handle_t request) {
+        .request_handler([&application, &config, &drain, &io](restinio::request_handle_t request) {
             drain.begin();
             try {
                 Response response = answer(application, request, config.trust_proxy);
                 // A 413's body was not wanted; closing spares reading the next one like it.
                 const bool close = drain.stopping() || response.status == 413;
-                send(request, std::move(response), close, drain);
+                send(io, request, std::move(response), close, drain);
             } catch (const std::exception& e) {
                 std::fprintf(stderr, "samskab: sending a response failed: %s\n", e.what());
                 drain.end();

@@ -222,6 +222,23 @@ TEST_F(ServerTest, AnnouncesItselfAndKeepsConnectionsAlive) {
     EXPECT_TRUE(m_result) << m_result.error().message;
 }
 
+// Requests sent back to back before any answer (pipelining) are all answered, in order, on the
+// same connection.
+TEST_F(ServerTest, AnswersPipelinedRequestsInOrder) {
+    start();
+    Client client(m_port);
+    std::string burst;
+    for (const char* word : {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"}) {
+        burst += get(std::string("/echo/") + word);
+    }
+    client.send(burst);
+    for (const char* word : {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"}) {
+        EXPECT_EQ(client.receive().body, std::string(word) + "||127.0.0.1|http");
+    }
+    client.send(get("/nowhere"));
+    EXPECT_EQ(client.receive().status, 404);
+}
+
 TEST_F(ServerTest, DecodesTheTargetAndTrustsAProxyOnlyWhenTold) {
     start();
     Client client(m_port);

@@ -36,6 +36,8 @@ constexpr std::array ENTRIES = {
     Entry{"logbook_entries_link", "Se indtastningerne", "See the entries"},
     Entry{"logbook_summary_link", "Se opgørelsen", "See the summary"},
     Entry{"logbook_csv_link", "Hent som CSV (Excel)", "Download as CSV (Excel)"},
+    Entry{"logbook_xlsx_link", "Hent som Excel-regneark (.xlsx)",
+          "Download as an Excel workbook (.xlsx)"},
     Entry{"logbook_fields_heading", "Felter", "Fields"},
     Entry{"logbook_fields_intro",
           "Hver ændring gemmes som en ny version. Indtastninger, der er skrevet før, vises, som "
@@ -112,6 +114,7 @@ constexpr std::array ENTRIES = {
     Entry{"logbook_col_unanswered", "Ikke besvaret", "Not answered"},
     Entry{"logbook_col_mean", "Gennemsnit", "Mean"},
     Entry{"logbook_col_median", "Median", "Median"},
+    Entry{"logbook_col_key", "Nøgle", "Key"},
     Entry{"logbook_learning_heading", "Logbøgerne i halvåret", "The logbooks in the half-year"},
     Entry{"logbook_learning_none", "Ingen logbøger.", "No logbooks."},
 

@@ -104,6 +104,13 @@ constexpr std::array ENTRIES = {
     Entry{"me_support_explain", "Kun du, koordinatorerne og dem, du vælger, kan se det.",
           "Only you, the coordinators and the people you choose can see this."},
     Entry{"me_support_not_recorded", "Ikke noteret", "Not recorded"},
+    Entry{"me_name_title", "Ret dit navn", "Correct your name"},
+    Entry{"me_name_hint", "Skriv dit navn, som du vil kaldes her.",
+          "Write your name as you want to be called here."},
+    Entry{"me_name_save", "Gem navn", "Save name"},
+    Entry{"me_name_saved", "Dit navn er rettet.", "Your name is corrected."},
+    Entry{"me_name_too_long", "er for langt (højst 200 tegn)",
+          "is too long (at most 200 characters)"},
 
     Entry{"consent_title", "Dit samtykke", "Your consent"},
     Entry{"consent_support", "samskab må gemme, om jeg har brug for støtte.",

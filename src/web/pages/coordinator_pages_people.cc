@@ -12,8 +12,6 @@ namespace {
 
 using core::AccountRole;
 
-constexpr std::size_t MAX_NAME_LENGTH = 200;
-
 std::string people_link(std::string_view partnership) {
     return with_query("/coordinator/people", "partnership", partnership);
 }
@@ -144,7 +142,7 @@ Response create_person(RequestContext& ctx, const views::Templates& templates) {
     std::vector<FieldError> errors;
     if (person.name.empty()) {
         errors.push_back(field_missing(ctx, "name", "coord_field_person_name"));
-    } else if (person.name.size() > MAX_NAME_LENGTH) {
+    } else if (person.name.size() > core::MAX_PERSON_NAME_LENGTH) {
         errors.push_back(field_problem(ctx, "name", "coord_field_person_name",
                                        text_of(ctx, "coord_error_too_long")));
     }

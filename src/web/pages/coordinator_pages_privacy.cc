@@ -21,8 +21,6 @@ namespace {
 
 using core::AccountRole;
 
-constexpr std::size_t MAX_NAME_LENGTH = 200;
-
 std::string person_link(std::string_view person) {
     return "/coordinator/people/" + std::string(person);
 }
@@ -133,7 +131,7 @@ Response correct_person(RequestContext& ctx, const views::Templates& templates) 
     const std::string name(form.value("name"));
     if (name.find_first_not_of(" \t") == std::string::npos) {
         errors.push_back(field_missing(ctx, "name", "coord_field_person_name"));
-    } else if (name.size() > MAX_NAME_LENGTH) {
+    } else if (name.size() > core::MAX_PERSON_NAME_LENGTH) {
         errors.push_back(field_problem(ctx, "name", "coord_field_person_name",
                                        text_of(ctx, "coord_error_too_long")));
     } else {

@@ -21,8 +21,9 @@
 // interview notes are health-adjacent, so participants, hosts, companions, the municipal analyst
 // and coordinators of a single place never see them. Split by area:
 // interview_pages_codebook.cc (the partnership's evaluation page, its codebook, interview
-// guides), interview_pages_interviews.cc (interviews, notes, coding) and
-// interview_pages_analysis.cc (the theme summary and the promoters/inhibitors check).
+// guides), interview_pages_interviews.cc (interviews, notes, coding),
+// interview_pages_analysis.cc (the theme summary and the promoters/inhibitors check) and
+// interview_pages_export.cc (the codings as CSV and Excel downloads).
 // interview_routes() in page.h returns every set.
 namespace samskab::web::pages {
 
@@ -86,6 +87,10 @@ mstch::array theme_options(const RequestContext& ctx, const std::vector<core::Th
 std::vector<Route> evaluation_codebook_routes(const views::Templates& templates);
 std::vector<Route> evaluation_interview_routes(const views::Templates& templates);
 std::vector<Route> evaluation_analysis_routes(const views::Templates& templates);
+// GET .../codings.csv and .../codings.xlsx: every coded passage of the partnership's interviews
+// (optionally only those dated in the query's "from" to "to"; 400 naming the field when
+// either is not a date or the period ends before it starts), logged as a listing of people.
+std::vector<Route> evaluation_export_routes(const views::Templates& templates);
 
 // The learning-meeting report's part of the self-evaluation for a partnership and a half-year:
 // "themes" (the theme summary: "theme_chart", "theme_rows" with counts and quotes) and

@@ -108,6 +108,10 @@ Response themes_page(RequestContext& ctx, const views::Templates& templates) {
     const analytics::ThemeSummary summary =
         analytics::summarise_themes(*themes, *passages, {*from, *to}, by, ctx.lang);
     data["has_summary"] = true;
+    const std::string period =
+        "?from=" + core::format_date(*from) + "&to=" + core::format_date(*to);
+    data["codings_csv_href"] = evaluation_base(scope.partnership->id) + "/codings.csv" + period;
+    data["codings_xlsx_href"] = evaluation_base(scope.partnership->id) + "/codings.xlsx" + period;
     data["period_text"] = analytics::format_period({*from, *to}, ctx.lang);
     data["passages"] = std::to_string(summary.passages);
     data["slices"] = slice_headers(summary);

@@ -80,6 +80,8 @@ Response home_response(RequestContext& ctx, const views::Templates& templates,
     data["codebook_href"] = base + "/codebook";
     data["themes_href"] = base + "/themes";
     data["check_href"] = base + "/check";
+    data["codings_csv_href"] = base + "/codings.csv";
+    data["codings_xlsx_href"] = base + "/codings.xlsx";
     data["guides_action"] = base + "/guides";
     data["interviews_action"] = base + "/interviews";
     data["guides"] = guide_rows;
@@ -570,8 +572,8 @@ std::vector<Route> evaluation_codebook_routes(const views::Templates& templates)
 
 std::vector<Route> interview_routes(const views::Templates& templates) {
     std::vector<Route> routes;
-    for (auto make :
-         {evaluation_codebook_routes, evaluation_interview_routes, evaluation_analysis_routes}) {
+    for (auto make : {evaluation_codebook_routes, evaluation_interview_routes,
+                      evaluation_analysis_routes, evaluation_export_routes}) {
         for (Route& route : make(templates)) {
             routes.push_back(std::move(route));
         }

@@ -2,6 +2,7 @@
 
 #include "web/pages/host_pages_test_support.h"
 #include "web/pages/interview_pages.h"
+#include "web/pages/xlsx_test_support.h"
 
 namespace samskab::web::pages::testing {
 namespace {
@@ -139,6 +140,71 @@ TEST_F(InterviewPagesTest, InterviewNotesPerQuestionAreCodedAndSummarised) {
         coordinator.get("/coordinator/learning-meeting?scope=place:insp-house&half=2025-H2");
     ASSERT_EQ(place.status, 200);
     EXPECT_FALSE(has(html(place), "Ingen spørger"));
+}
+
+TEST_F(InterviewPagesTest, TheCodingsDownloadAsCsvAndExcel) {
+    Browser coordinator = signed_in("coord@example.dk");
+    interview_with_coding(coordinator);
+    const std::string hub = html(coordinator.get("/coordinator/partnerships/insp/evaluation"));
+    EXPECT_TRUE(has(hub, "href=\"/coordinator/partnerships/insp/codings.csv\""));
+    EXPECT_TRUE(has(hub, "href=\"/coordinator/partnerships/insp/codings.xlsx\""));
+    const std::string themes = html(coordinator.get(
+        "/coordinator/partnerships/insp/themes?from=2025-01-01&to=2025-12-31&by=half"));
+    EXPECT_TRUE(has(themes, "/codings.xlsx?from=2025-01-01&amp;to=2025-12-31"));
+
+    const std::string row =
+        "2025-09-01;ung, 19 år;Hvordan kom du ind i fællesskabet?;"
+        "Motivation og udbytte;Fleksibilitet;"
+        "Ingen spørger, hvor jeg har været\r\n";
+    Response csv = coordinator.get("/coordinator/partnerships/insp/codings.csv");
+    ASSERT_EQ(csv.status, 200) << csv.body;
+    EXPECT_EQ(csv.header("Content-Type"), "text/csv; charset=utf-8");
+    EXPECT_EQ(csv.header("Content-Disposition"), "attachment; filename=\"kodninger-insp.csv\"");
+    EXPECT_EQ(csv.body,
+              "\xEF\xBB\xBF"
+              "date;interviewee;question;theme_group;theme;quote\r\n" +
+                  row);
+    // The period of the theme summary: an interview outside it is left out.
+    Response before = coordinator.get("/coordinator/partnerships/insp/codings.csv?to=2025-08-31");
+    ASSERT_EQ(before.status, 200);
+    EXPECT_FALSE(has(before.body, "Ingen spørger"));
+    EXPECT_TRUE(has(
+        coordinator.get("/coordinator/partnerships/insp/codings.csv?from=2025-09-01").body, row));
+    Response bad = coordinator.get("/coordinator/partnerships/insp/codings.xlsx?from=1.13.2025");
+    EXPECT_EQ(bad.status, 400);
+    EXPECT_TRUE(has(html(bad), "Fra dato skal være en dato som 1.3.2026"));
+
+    Response xlsx = coordinator.get("/coordinator/partnerships/insp/codings.xlsx");
+    ASSERT_EQ(xlsx.status, 200) << xlsx.body;
+    EXPECT_EQ(xlsx.header("Content-Type"),
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    EXPECT_EQ(xlsx.header("Content-Disposition"), "attachment; filename=\"kodninger-insp.xlsx\"");
+    const auto sheet = zip_entry(xlsx.body, "xl/worksheets/sheet1.xml");
+    const auto strings = zip_entry(xlsx.body, "xl/sharedStrings.xml");
+    ASSERT_TRUE(sheet && strings);
+    for (const char* text : {">theme_group<", ">quote<", ">ung, 19 år<", ">Fleksibilitet<",
+                             ">Motivation og udbytte<", ">Ingen spørger, hvor jeg har været<"}) {
+        EXPECT_TRUE(has(*strings, text)) << text << " in " << *strings;
+    }
+    EXPECT_TRUE(has(*sheet, "<v>45901</v>"));  // 2025-09-01 as an Excel date
+
+    // Quotes are data about people: each download is in the access log.
+    core::AccessQuery query;
+    query.action = "view";
+    auto logged = m_stores->accounts->search_access_log(query);
+    ASSERT_TRUE(logged);
+    int downloads = 0;
+    for (const core::AccessEntry& entry : *logged) {
+        downloads += has(entry.detail, "/codings.") ? 1 : 0;
+    }
+    EXPECT_EQ(downloads, 4);  // the CSV three times and the workbook once; not the refused one
+
+    for (const char* email :
+         {"host@example.dk", "participant@example.dk", "placecoord@example.dk"}) {
+        Browser b = signed_in(email);
+        EXPECT_EQ(b.get("/coordinator/partnerships/insp/codings.csv").status, 403) << email;
+        EXPECT_EQ(b.get("/coordinator/partnerships/insp/codings.xlsx").status, 403) << email;
+    }
 }
 
 TEST_F(InterviewPagesTest, AQuoteMustStandInTheNoteAndErrorsNameTheField) {

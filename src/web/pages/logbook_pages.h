@@ -13,11 +13,13 @@
 #include "core/logbook_store.h"
 #include "web/http/response.h"
 #include "web/http/route.h"
+#include "web/pages/xlsx_export.h"
 #include "web/views/templates.h"
 
 // Logbook templates that a partnership designs itself, and their entries: the coordinator's
 // pages (logbook_pages_coordinator.cc: list, create, fields and versions), the entries, summary
-// and CSV export (logbook_pages_entries.cc), and the host's entry form (logbook_pages_host.cc).
+// and CSV and Excel downloads (logbook_pages_entries.cc), and the host's entry form
+// (logbook_pages_host.cc).
 // logbook_routes() in page.h returns every set. The routes need Services::logbooks; without it
 // they answer 404.
 namespace samskab::web::pages {
@@ -59,6 +61,16 @@ core::Result<mstch::array> learning_meeting_logbooks(const RequestContext& ctx,
 // version; the people present by name.
 std::string entries_csv(const core::LogbookTemplate& logbook,
                         const std::vector<core::LogbookEntry>& entries);
+
+// The entries as the sheets of an Excel workbook (xlsx_export.h): first the columns of
+// entries_csv, one row per entry (the day and the numbers as Excel dates and numbers, yes/no
+// as "ja"/"nej", everything else as text), then the summary per field over `period` (field,
+// key, type, answered, not answered, mean, median). Sheet names and the summary's headers in
+// the request's language.
+std::vector<XlsxSheet> entries_sheets(const RequestContext& ctx,
+                                      const core::LogbookTemplate& logbook,
+                                      const std::vector<core::LogbookEntry>& entries,
+                                      analytics::Period period);
 
 std::vector<Route> logbook_coordinator_routes(const views::Templates& templates);
 std::vector<Route> logbook_entry_routes(const views::Templates& templates);

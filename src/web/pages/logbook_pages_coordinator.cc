@@ -192,6 +192,7 @@ Response template_response(const RequestContext& ctx, const views::Templates& te
         {"entries_href", link + "/entries"},
         {"summary_href", link + "/summary"},
         {"csv_href", link + "/entries.csv"},
+        {"xlsx_href", link + "/entries.xlsx"},
         {"label", std::string(form.value("label"))},
         {"key", std::string(form.value("key"))},
         {"options", std::string(form.value("options"))},

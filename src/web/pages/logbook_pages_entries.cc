@@ -1,9 +1,11 @@
 // The coordinator's view of a template's entries: the table (one column per field of every
-// version, each entry read with its own version), the summary with charts, and the CSV.
+// version, each entry read with its own version), the summary with charts, and the CSV and
+// Excel downloads.
 #include "web/http/services.h"
 #include "web/pages/host_pages_support.h"
 #include "web/pages/logbook_pages.h"
 #include "web/pages/page.h"
+#include "web/pages/xlsx_export.h"
 
 namespace samskab::web::pages {
 
@@ -52,17 +54,18 @@ PeriodChoice period_of(const RequestContext& ctx) {
 
 mstch::map base_data(const LogbookAccess& access, const PeriodChoice& choice) {
     const std::string link = "/coordinator/logbooks/" + access.logbook->id;
-    return mstch::map{
-        {"page_title", access.logbook->name},
-        {"name", access.logbook->name},
-        {"place_name", access.place->place.name},
-        {"template_href", link},
-        {"entries_href", link + "/entries"},
-        {"summary_href", link + "/summary"},
-        {"csv_href", link + "/entries.csv?from=" + core::format_date(choice.period.from) +
-                         "&to=" + core::format_date(choice.period.to)},
-        {"from", choice.from_text},
-        {"to", choice.to_text}};
+    const std::string period = "?from=" + core::format_date(choice.period.from) +
+                               "&to=" + core::format_date(choice.period.to);
+    return mstch::map{{"page_title", access.logbook->name},
+                      {"name", access.logbook->name},
+                      {"place_name", access.place->place.name},
+                      {"template_href", link},
+                      {"entries_href", link + "/entries"},
+                      {"summary_href", link + "/summary"},
+                      {"csv_href", link + "/entries.csv" + period},
+                      {"xlsx_href", link + "/entries.xlsx" + period},
+                      {"from", choice.from_text},
+                      {"to", choice.to_text}};
 }
 
 Response entries_page(RequestContext& ctx, const views::Templates& templates) {
@@ -145,7 +148,10 @@ Response summary_page(RequestContext& ctx, const views::Templates& templates) {
     return render_page(ctx, templates, "logbook_summary_title", "logbook_summary", std::move(data));
 }
 
-Response csv_download(RequestContext& ctx, const views::Templates& templates) {
+// The entries of the chosen period as CSV or as an Excel workbook (the CSV's columns with real
+// dates and numbers, and the summary per field). The names of the people present are data
+// about people: the download is logged.
+Response entries_download(RequestContext& ctx, const views::Templates& templates, bool xlsx) {
     LogbookAccess access =
         resolve_logbook(ctx, templates, ctx.params.value("id"), AccountRole::Coordinator);
     if (access.response) {
@@ -163,11 +169,16 @@ Response csv_download(RequestContext& ctx, const views::Templates& templates) {
     if (auto logged = log_listing(ctx); !logged) {
         return failure_page(ctx, templates, logged.error());
     }
-    Response response = Response::text(entries_csv(*access.logbook, *entries));
-    response.set_header("Content-Type", "text/csv; charset=utf-8");
-    response.set_header("Content-Disposition",
-                        "attachment; filename=\"logbog-" + access.logbook->id + ".csv\"");
-    return response;
+    const std::string name = "logbog-" + access.logbook->id;
+    if (!xlsx) {
+        return download_response(entries_csv(*access.logbook, *entries), "text/csv; charset=utf-8",
+                                 name + ".csv");
+    }
+    auto workbook = write_xlsx(entries_sheets(ctx, *access.logbook, *entries, choice.period));
+    if (!workbook) {
+        return failure_page(ctx, templates, workbook.error());
+    }
+    return download_response(std::move(*workbook), XLSX_CONTENT_TYPE, name + ".xlsx");
 }
 
 }  // namespace
@@ -181,7 +192,9 @@ std::vector<Route> logbook_entry_routes(const views::Templates& templates) {
         Route{Method::Get, "/coordinator/logbooks/:id/summary", false, false, coordinators,
               [t](RequestContext& ctx) { return summary_page(ctx, *t); }},
         Route{Method::Get, "/coordinator/logbooks/:id/entries.csv", false, false, coordinators,
-              [t](RequestContext& ctx) { return csv_download(ctx, *t); }},
+              [t](RequestContext& ctx) { return entries_download(ctx, *t, false); }},
+        Route{Method::Get, "/coordinator/logbooks/:id/entries.xlsx", false, false, coordinators,
+              [t](RequestContext& ctx) { return entries_download(ctx, *t, true); }},
     };
 }
 

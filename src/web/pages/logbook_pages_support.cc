@@ -3,6 +3,7 @@
 #include "analytics/format.h"
 #include "analytics/logbook_summary.h"
 #include "web/http/services.h"
+#include "web/pages/csv_cell.h"
 #include "web/pages/dashboard_pages.h"
 #include "web/pages/host_pages_support.h"
 #include "web/pages/logbook_pages.h"
@@ -27,21 +28,6 @@ std::string number_text(double value, core::Lang lang) {
         std::replace(text.begin(), text.end(), ',', '.');
     }
     return text;
-}
-
-// Danish Excel reads a cell starting with = + - @ as a formula; such text gets a leading '.
-std::string csv_cell(std::string text, bool is_text) {
-    if (is_text && !text.empty() && std::string_view("=+-@").find(text[0]) != std::string::npos) {
-        text.insert(0, "'");
-    }
-    if (text.find_first_of(";\"\r\n") == std::string::npos) {
-        return text;
-    }
-    std::string out = "\"";
-    for (char c : text) {
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    }
-    return out + "\"";
 }
 
 }  // namespace
@@ -176,7 +162,7 @@ core::Result<mstch::array> learning_meeting_logbooks(const RequestContext& ctx,
 std::string entries_csv(const core::LogbookTemplate& logbook,
                         const std::vector<core::LogbookEntry>& entries) {
     const std::vector<core::TemplateField> fields = core::fields_of_every_version(logbook);
-    std::string out = "\xEF\xBB\xBF";
+    std::string out(CSV_BOM);
     out += "day;written_at;version;author";
     for (const core::TemplateField& field : fields) {
         out += ";" + csv_cell(field.key, true);
@@ -224,6 +210,78 @@ std::string entries_csv(const core::LogbookTemplate& logbook,
         out += "\r\n";
     }
     return out;
+}
+
+std::vector<XlsxSheet> entries_sheets(const RequestContext& ctx,
+                                      const core::LogbookTemplate& logbook,
+                                      const std::vector<core::LogbookEntry>& entries,
+                                      analytics::Period period) {
+    const std::vector<core::TemplateField> fields = core::fields_of_every_version(logbook);
+    XlsxSheet sheet{
+        text_of(ctx, "logbook_entries_title"), {"day", "written_at", "version", "author"}, {}};
+    for (const core::TemplateField& field : fields) {
+        sheet.header.push_back(field.key);
+    }
+    for (const core::LogbookEntry& entry : entries) {
+        std::vector<XlsxCell> row{XlsxCell::of_date(entry.day), XlsxCell::of_time(entry.written_at),
+                                  XlsxCell::of_number(entry.version),
+                                  XlsxCell::of_text(entry.author_name)};
+        const core::TemplateVersion* version = logbook.version(entry.version);
+        for (const core::TemplateField& field : fields) {
+            const core::EntryValue* value = entry.value(field.key);
+            const core::TemplateField* own = version ? version->field(field.key) : nullptr;
+            XlsxCell cell;
+            if (value != nullptr && own != nullptr) {
+                switch (own->type) {
+                    case core::FieldType::Number:
+                    case core::FieldType::Scale:
+                        cell = value->number ? XlsxCell::of_number(*value->number) : XlsxCell{};
+                        break;
+                    case core::FieldType::YesNo:  // the CSV's words
+                        cell =
+                            value->yes ? XlsxCell::of_text(*value->yes ? "ja" : "nej") : XlsxCell{};
+                        break;
+                    case core::FieldType::Date:
+                        cell = value->date ? XlsxCell::of_date(*value->date) : XlsxCell{};
+                        break;
+                    case core::FieldType::Text:
+                        cell = XlsxCell::of_text(value->text);
+                        break;
+                    case core::FieldType::Choice:
+                    case core::FieldType::MultipleChoice:
+                        cell = XlsxCell::of_text(joined(value->choices));
+                        break;
+                    case core::FieldType::PeoplePresent: {
+                        std::vector<std::string> names;
+                        for (const core::PersonSummary& person : value->people) {
+                            names.push_back(person.name);
+                        }
+                        cell = XlsxCell::of_text(joined(names));
+                        break;
+                    }
+                }
+            }
+            row.push_back(std::move(cell));
+        }
+        sheet.rows.push_back(std::move(row));
+    }
+    const analytics::LogbookSummary summary =
+        analytics::summarise_logbook(logbook, entries, period, analytics::SliceBy::Month, ctx.lang);
+    XlsxSheet per_field{text_of(ctx, "logbook_summary_title"), {}, {}};
+    for (const char* key :
+         {"logbook_col_label", "logbook_col_key", "logbook_col_type", "logbook_col_answered",
+          "logbook_col_unanswered", "logbook_col_mean", "logbook_col_median"}) {
+        per_field.header.push_back(text_of(ctx, key));
+    }
+    for (const analytics::FieldSummary& field : summary.fields) {
+        per_field.rows.push_back(
+            {XlsxCell::of_text(field.field.label), XlsxCell::of_text(field.field.key),
+             XlsxCell::of_text(field_type_label(ctx, field.field.type)),
+             XlsxCell::of_number(field.answered), XlsxCell::of_number(field.unanswered),
+             field.mean ? XlsxCell::of_number(*field.mean) : XlsxCell{},
+             field.median ? XlsxCell::of_number(*field.median) : XlsxCell{}});
+    }
+    return {std::move(sheet), std::move(per_field)};
 }
 
 std::vector<Route> logbook_routes(const views::Templates& templates) {

@@ -1,7 +1,8 @@
 // The logbook pages: a coordinator designs a template field by field (each change a version),
 // a host fills it in on the phone form with the people present, and the coordinator reads the
-// entries, the summary and the CSV; everything is authorised by place.
+// entries, the summary, the CSV and the Excel workbook; everything is authorised by place.
 #include "web/pages/host_pages_test_support.h"
+#include "web/pages/xlsx_test_support.h"
 
 namespace samskab::web::pages::testing {
 namespace {
@@ -196,6 +197,58 @@ TEST_F(LogbookPagesTest, EntriesSummaryAndCsvForTheCoordinator) {
               std::string::npos)
         << body;
     EXPECT_NE(body.find(";4;Hanne Vært;5;;;\r\n"), std::string::npos) << body;
+}
+
+TEST_F(LogbookPagesTest, EntriesAsAnExcelWorkbookWithTheSummary) {
+    Browser coord = signed_in("coord@example.dk");
+    const std::string id = design(coord);
+    Browser host = signed_in("host@example.dk");
+    host.get("/host/logbooks/" + id);
+    ASSERT_EQ(host.post("/host/logbooks/" + id, {{"version", "4"},
+                                                 {"f_stemning", "4"},
+                                                 {"f_hvem_var_med", "p-bo"},
+                                                 {"f_noter", "=HYPERLINK(\"x\"); god aften"}})
+                  .status,
+              303);
+    const std::string page = html(coord.get("/coordinator/logbooks/" + id + "/entries"));
+    EXPECT_NE(page.find("/entries.xlsx?from="), std::string::npos);
+    EXPECT_NE(page.find("Hent som Excel-regneark (.xlsx)"), std::string::npos);
+    EXPECT_NE(html(coord.get("/coordinator/logbooks/" + id)).find(id + "/entries.xlsx"),
+              std::string::npos);
+
+    Response xlsx = coord.get("/coordinator/logbooks/" + id + "/entries.xlsx");
+    ASSERT_EQ(xlsx.status, 200) << xlsx.body;
+    EXPECT_EQ(xlsx.header("Content-Type"),
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    EXPECT_EQ(xlsx.header("Content-Disposition"),
+              "attachment; filename=\"logbog-" + id + ".xlsx\"");
+    const auto sheet = zip_entry(xlsx.body, "xl/worksheets/sheet1.xml");
+    const auto strings = zip_entry(xlsx.body, "xl/sharedStrings.xml");
+    ASSERT_TRUE(sheet && strings);
+    EXPECT_TRUE(zip_entry(xlsx.body, "xl/worksheets/sheet2.xml"));  // the summary
+    for (const char* text :
+         {">day<", ">author<", ">stemning<", ">hvem_var_med<", ">Hanne Vært<", ">Bo<",
+          ">=HYPERLINK(\"x\"); god aften<", ">Stemning<", ">Gennemsnit<"}) {
+        EXPECT_NE(strings->find(text), std::string::npos) << text << " in " << *strings;
+    }
+    EXPECT_EQ(sheet->find("<f>"), std::string::npos);                 // the note is no formula
+    EXPECT_NE(sheet->find("<v>4</v>"), std::string::npos) << *sheet;  // the mood as a number
+    // Written to the access log as the CSV is, for the names of the people present.
+    core::AccessQuery query;
+    query.action = "view";
+    auto logged = m_stores->accounts->search_access_log(query);
+    ASSERT_TRUE(logged);
+    bool found = false;
+    for (const core::AccessEntry& entry : *logged) {
+        found = found || entry.detail.find("/entries.xlsx") != std::string::npos;
+    }
+    EXPECT_TRUE(found);
+    EXPECT_EQ(coord.get("/coordinator/logbooks/" + id + "/entries.xlsx?to=31.2.2026").status, 400);
+    EXPECT_EQ(signed_in("placecoord@example.dk")
+                  .get("/coordinator/logbooks/" + id + "/entries.xlsx")
+                  .status,
+              403);
+    EXPECT_EQ(host.get("/coordinator/logbooks/" + id + "/entries.xlsx").status, 403);
 }
 
 TEST_F(LogbookPagesTest, OnlyThePlacesOwnStaffSeeATemplate) {

@@ -1,6 +1,6 @@
-// "My page" (GET /me): everything samskab holds about the participant, their consents, and
-// the request for deletion. The support-need flag is shown here and nowhere else a
-// participant can see.
+// "My page" (GET /me): everything samskab holds about the participant, the correction of their
+// name, their consents, and the request for deletion. The support-need flag is shown here and
+// nowhere else a participant can see.
 
 #include <algorithm>
 #include <map>
@@ -8,7 +8,10 @@
 #include <utility>
 #include <vector>
 
+#include "core/privacy.h"
+#include "web/http/http_parsing.h"
 #include "web/http/services.h"
+#include "web/pages/host_pages_support.h"
 #include "web/pages/page.h"
 #include "web/pages/participant_pages_support.h"
 #include "web/pages/privacy_support.h"
@@ -103,7 +106,9 @@ mstch::array access_log(const RequestContext& ctx, const std::vector<core::Acces
     return out;
 }
 
-Response my_page(const RequestContext& ctx, const views::Templates& templates) {
+// My page; after a refused name change, with the errors and the name as it was typed.
+Response me_response(const RequestContext& ctx, const views::Templates& templates,
+                     const std::vector<FieldError>& errors, const Params& form) {
     const std::string& person = ctx.principal->person;
     if (person.empty()) {
         return not_a_participant(ctx, templates);
@@ -225,7 +230,46 @@ Response my_page(const RequestContext& ctx, const views::Templates& templates) {
     view["accompanying"] = std::move(accompanying);
     view["access"] = std::move(access);
     view["consent_history"] = consent_history_rows(ctx, me.consent_history);
+    view["name_input"] = errors.empty() ? me.person.name : std::string(form.value("name"));
+    view["name_saved"] = ctx.request.query.value("saved") == "name";
+    if (!errors.empty()) {
+        add_form_errors(view, errors);
+        return render_page(ctx, templates, "title_me", "me", std::move(view), 422);
+    }
     return render_page(ctx, templates, "title_me", "me", std::move(view));
+}
+
+Response my_page(const RequestContext& ctx, const views::Templates& templates) {
+    return me_response(ctx, templates, {}, Params{});
+}
+
+// POST /me/name: rectification by the person themselves (GDPR art. 16). Only the name: the
+// other facts are the partnership's records, which a coordinator corrects.
+Response save_name(const RequestContext& ctx, const views::Templates& templates) {
+    const std::string& person = ctx.principal->person;
+    if (person.empty()) {
+        return not_a_participant(ctx, templates);
+    }
+    const Params form = form_of(ctx);
+    const std::string_view name = form.value("name");
+    if (name.find_first_not_of(" \t") == std::string_view::npos) {
+        return me_response(ctx, templates, {field_missing(ctx, "name", "me_name")}, form);
+    }
+    if (name.size() > core::MAX_PERSON_NAME_LENGTH) {
+        return me_response(ctx, templates,
+                           {field_problem(ctx, "name", "me_name", text(ctx, "me_name_too_long"))},
+                           form);
+    }
+    core::PersonCorrection correction;
+    correction.name = std::string(name);
+    auto corrected = ctx.services.community.correct_person(person, correction);
+    if (!corrected) {
+        if (corrected.error().code == core::ErrorCode::Invalid) {
+            return me_response(ctx, templates, {field_error(corrected.error())}, form);
+        }
+        return storage_failure(ctx, templates);
+    }
+    return Response::redirect("/me?saved=name#name");
 }
 
 // POST /me/consent: the boxes ticked are the consents given, one per purpose. Withdrawing one
@@ -279,6 +323,7 @@ std::vector<Route> me_routes(const views::Templates& templates) {
         Route{Method::Get, "/me", false, false, roles, page(my_page)},
         Route{Method::Get, "/me/data.json", false, false, roles, page(my_data_json)},
         Route{Method::Post, "/me/consent", false, false, roles, page(save_consent)},
+        Route{Method::Post, "/me/name", false, false, roles, page(save_name)},
         Route{Method::Post, "/me/deletion", false, false, roles, page(request_deletion)},
     };
 }

@@ -111,6 +111,46 @@ TEST_F(ParticipantPagesTest, WithdrawingConsentRemovesTheData) {
     EXPECT_TRUE((*data)->pathways.empty());
 }
 
+TEST_F(ParticipantPagesTest, CorrectMyName) {
+    Browser anna = signed_in("anna@example.dk");
+    Response page = anna.get("/me");
+    EXPECT_NE(page.body.find("action=\"/me/name\""), std::string::npos);
+    EXPECT_NE(page.body.find("name=\"name\" value=\"Anna Kanelstrup\""), std::string::npos);
+    Response saved = anna.post("/me/name", {{"name", "Anna K. Kanelstrup"}});
+    ASSERT_EQ(saved.status, 303) << saved.body;
+    EXPECT_EQ(saved.header("Location"), "/me?saved=name#name");
+    auto data = m_stores->community->person_data("p-anna");
+    ASSERT_TRUE(data && *data);
+    EXPECT_EQ((*data)->person.name, "Anna K. Kanelstrup");
+    page = anna.get("/me?saved=name");
+    EXPECT_NE(page.body.find("<dd>Anna K. Kanelstrup</dd>"), std::string::npos);
+    EXPECT_NE(page.body.find("Dit navn er rettet."), std::string::npos);
+}
+
+TEST_F(ParticipantPagesTest, AnEmptyOrOverlongNameIsRefusedAndNothingChanges) {
+    Browser anna = signed_in("anna@example.dk");
+    anna.get("/me");
+    Response empty = anna.post("/me/name", {{"name", "  "}});
+    ASSERT_EQ(empty.status, 422) << empty.body;
+    // The summary links the field, and the message at the field names it.
+    EXPECT_NE(empty.body.find("href=\"#name\""), std::string::npos);
+    EXPECT_NE(empty.body.find("Navn mangler"), std::string::npos) << empty.body;
+    EXPECT_NE(empty.body.find("aria-invalid=\"true\""), std::string::npos);
+    const std::string long_name(201, 'a');
+    Response too_long = anna.post("/me/name?lang=en", {{"name", long_name}});
+    ASSERT_EQ(too_long.status, 422);
+    EXPECT_NE(too_long.body.find("Name is too long (at most 200 characters)"), std::string::npos)
+        << too_long.body;
+    EXPECT_NE(too_long.body.find("value=\"" + long_name + "\""), std::string::npos);
+    auto data = m_stores->community->person_data("p-anna");
+    ASSERT_TRUE(data && *data);
+    EXPECT_EQ((*data)->person.name, "Anna Kanelstrup");
+    // Without the form's token nothing is saved either.
+    EXPECT_EQ(anna.post("/me/name", {{"name", "Anna"}}, false).status, 403);
+    data = m_stores->community->person_data("p-anna");
+    EXPECT_EQ((*data)->person.name, "Anna Kanelstrup");
+}
+
 TEST_F(ParticipantPagesTest, ConsentNeedsTheFormsToken) {
     Browser anna = signed_in("anna@example.dk");
     EXPECT_EQ(anna.post("/me/consent", {}, false).status, 403);
