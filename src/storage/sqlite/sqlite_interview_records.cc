@@ -122,16 +122,8 @@ core::Result<std::vector<core::Interview>> SqliteInterviewStore::interviews(
             c, interview_columns() + "WHERE g.partnership = ? ORDER BY i.date DESC, i.pk DESC");
         query.bind(1, key);
         std::vector<core::Interview> out;
-        while (true) {
-            auto row = query.step();
-            if (!row) {
-                return tl::unexpected(row.error());
-            }
-            if (!*row) {
-                return out;
-            }
-            out.push_back(interview_of(query));
-        }
+        SAMSKAB_TRY(query.for_each_row([&] { out.push_back(interview_of(query)); }));
+        return out;
     });
 }
 
@@ -161,31 +153,17 @@ core::Result<std::optional<core::InterviewRecord>> SqliteInterviewStore::find_in
                            "JOIN interview_questions q ON q.pk = n.question "
                            "WHERE n.interview = ? ORDER BY q.position, n.pk");
         notes.bind(1, interview);
-        while (true) {
-            auto row = notes.step();
-            if (!row) {
-                return tl::unexpected(row.error());
-            }
-            if (!*row) {
-                break;
-            }
+        SAMSKAB_TRY(notes.for_each_row([&] {
             record.notes.push_back(
                 core::InterviewNote{notes.integer(0), interview, notes.integer(1), notes.text(2)});
-        }
+        }));
         // Whether a quote is still in its note is decided here, on the opened texts.
         Query codings(c, "SELECT k.pk, k.note, k.theme, " + std::string(QUOTE_TEXT) +
                              " FROM interview_codings k "
                              "JOIN interview_notes n ON n.pk = k.note WHERE n.interview = ? "
                              "ORDER BY k.pk");
         codings.bind(1, interview);
-        while (true) {
-            auto row = codings.step();
-            if (!row) {
-                return tl::unexpected(row.error());
-            }
-            if (!*row) {
-                break;
-            }
+        SAMSKAB_TRY(codings.for_each_row([&] {
             core::Coding coding{codings.integer(0), codings.integer(1), codings.text(2),
                                 codings.text(3), false};
             for (const core::InterviewNote& note : record.notes) {
@@ -194,7 +172,7 @@ core::Result<std::optional<core::InterviewRecord>> SqliteInterviewStore::find_in
                 }
             }
             record.codings.push_back(std::move(coding));
-        }
+        }));
         return record;
     });
 }
@@ -308,18 +286,12 @@ core::Result<std::vector<core::CodedPassage>> SqliteInterviewStore::coded_passag
                            "ORDER BY i.date, i.pk, q.position, k.pk");
         query.bind(1, key).bind(2, date_text(from)).bind(3, date_text(to));
         std::vector<core::CodedPassage> out;
-        while (true) {
-            auto row = query.step();
-            if (!row) {
-                return tl::unexpected(row.error());
-            }
-            if (!*row) {
-                return out;
-            }
+        SAMSKAB_TRY(query.for_each_row([&] {
             out.push_back(core::CodedPassage{query.integer(0), query.integer(1),
                                              date_of_text(query.text(2)), query.text(3),
                                              query.text(4), query.text(5)});
-        }
+        }));
+        return out;
     });
 }
 
@@ -350,20 +322,14 @@ core::Result<std::optional<core::SelfAssessment>> SqliteInterviewStore::self_ass
                              " FROM self_assessment_answers a "
                              "WHERE a.partnership = ? AND a.half = ? ORDER BY a.position, a.item");
         answers.bind(1, key).bind(2, half_text(half));
-        while (true) {
-            auto row = answers.step();
-            if (!row) {
-                return tl::unexpected(row.error());
-            }
-            if (!*row) {
-                return out;
-            }
+        SAMSKAB_TRY(answers.for_each_row([&] {
             core::CheckAnswer answer{answers.text(0), std::nullopt, answers.text(2)};
             if (!answers.is_null(1)) {
                 answer.rating = core::parse_check_rating(answers.text(1));
             }
             out.answers.push_back(std::move(answer));
-        }
+        }));
+        return out;
     });
 }
 

@@ -107,19 +107,13 @@ core::Result<std::vector<core::Theme>> SqliteInterviewStore::stored_themes(
                 "FROM codebook_themes WHERE partnership = ? ORDER BY position, id");
     query.bind(1, partnership);
     std::vector<core::Theme> themes;
-    while (true) {
-        auto row = query.step();
-        if (!row) {
-            return tl::unexpected(row.error());
-        }
-        if (!*row) {
-            return themes;
-        }
+    SAMSKAB_TRY(query.for_each_row([&] {
         themes.push_back(
             core::Theme{query.text(0), query.text(1), query.text(2),
                         core::parse_theme_group(query.text(3)).value_or(core::ThemeGroup::Other),
                         query.text(4), query.text(5), query.integer(6) != 0});
-    }
+    }));
+    return themes;
 }
 
 core::Result<void> SqliteInterviewStore::ensure_codebook(Connection& c, std::int64_t partnership) {
@@ -172,17 +166,11 @@ core::Result<std::vector<core::InterviewQuestion>> SqliteInterviewStore::questio
                 "ORDER BY position, pk");
     query.bind(1, guide);
     std::vector<core::InterviewQuestion> questions;
-    while (true) {
-        auto row = query.step();
-        if (!row) {
-            return tl::unexpected(row.error());
-        }
-        if (!*row) {
-            return questions;
-        }
+    SAMSKAB_TRY(query.for_each_row([&] {
         questions.push_back(core::InterviewQuestion{query.integer(0), query.text(1),
                                                     static_cast<int>(query.integer(2))});
-    }
+    }));
+    return questions;
 }
 
 core::Result<std::optional<core::InterviewGuide>> SqliteInterviewStore::guide_of(
@@ -277,16 +265,7 @@ core::Result<std::vector<core::InterviewGuide>> SqliteInterviewStore::guides(
         {
             Query query(c, "SELECT pk FROM interview_guides WHERE partnership = ? ORDER BY pk");
             query.bind(1, key);
-            while (true) {
-                auto row = query.step();
-                if (!row) {
-                    return tl::unexpected(row.error());
-                }
-                if (!*row) {
-                    break;
-                }
-                ids.push_back(query.integer(0));
-            }
+            SAMSKAB_TRY(query.for_each_row([&] { ids.push_back(query.integer(0)); }));
         }
         std::vector<core::InterviewGuide> out;
         for (std::int64_t id : ids) {

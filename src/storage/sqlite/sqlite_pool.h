@@ -77,6 +77,21 @@ public:
         return *this;
     }
     core::Result<bool> step() { return m_statement.step(); }
+    // Steps through every row, calling `read()` on each (it reads the columns of this Query);
+    // the first error stops it and is returned.
+    template <class Read>
+    core::Result<void> for_each_row(Read&& read) {
+        while (true) {
+            auto row = step();
+            if (!row) {
+                return tl::unexpected(row.error());
+            }
+            if (!*row) {
+                return {};
+            }
+            read();
+        }
+    }
     // Runs to the end; for statements whose rows are not wanted.
     core::Result<void> run() { return m_statement.run(); }
 
