@@ -18,6 +18,7 @@ PACKAGES=(
   libsodium-dev           # argon2id password hashing, random tokens
   libxlsxwriter-dev       # the Excel (.xlsx) downloads of logbook entries and interview codings
   zlib1g-dev              # the tests of those downloads read the workbooks (deflate)
+  libgoogle-perftools-dev # tcmalloc (minimal) for the server's many small allocations per page
   libgtest-dev libgmock-dev libbenchmark-dev  # tests and benchmarks
   time                    # peak memory in benchmarks (/usr/bin/time -v)
   curl                    # the end-to-end tests of `samskab serve` (tests/e2e/web.sh)

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bundle/interview_reader.h"
 #include "bundle/record_reader.h"
 #include "bundle/self_evaluation_reader.h"
 
@@ -29,13 +30,14 @@ enum class Section {
     LogbookTemplates,
     LogbookEntries,
     Codes,
+    Interviews,
     None,
 };
 
-constexpr std::array<std::string_view, 13> SECTION_NAMES = {
+constexpr std::array<std::string_view, 14> SECTION_NAMES = {
     "partnerships",      "places",          "people", "companions", "activities",
     "occurrences",       "participations",  "visits", "relations",  "pathways",
-    "logbook_templates", "logbook_entries", "codes"};
+    "logbook_templates", "logbook_entries", "codes",  "interviews"};
 
 Section section_of(std::string_view key) {
     for (size_t i = 0; i < SECTION_NAMES.size(); ++i) {
@@ -188,6 +190,9 @@ private:
                 break;
             case Section::Codes:
                 b.codes.push_back(read_code(r));
+                break;
+            case Section::Interviews:
+                b.interviews.push_back(read_interview_guide(r, m_lang, result.issues));
                 break;
             case Section::None:
                 break;

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "bundle/interview_writer.h"
 #include "core/interview.h"
 #include "core/logbook.h"
 
@@ -248,6 +249,10 @@ void write_record(std::string& out, const core::CodeRecord& c) {
     raw_field(out, "retired", c.retired ? "true" : "false");
 }
 
+void write_record(std::string& out, const core::InterviewGuideRecord& g) {
+    write_interview_guide(out, g);
+}
+
 template <class Records>
 void write_collection(Output& output, std::string_view name, const Records& records) {
     std::string& out = output.buffer();
@@ -287,6 +292,9 @@ bool write(const core::Bundle& b, Output& output) {
     }
     if (!b.codes.empty()) {
         write_collection(output, "codes", b.codes);
+    }
+    if (!b.interviews.empty()) {
+        write_collection(output, "interviews", b.interviews);
     }
     output.buffer() += "\n}\n";
     return output.flush();

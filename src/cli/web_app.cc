@@ -9,6 +9,7 @@
 #include "storage/sqlite/sqlite_interview_store.h"
 #include "storage/sqlite/sqlite_logbook_store.h"
 #include "storage/sqlite/sqlite_store.h"
+#include "storage/sqlite/sqlite_survey_store.h"
 #include "web/api/api.h"
 #include "web/pages/page.h"
 
@@ -117,6 +118,8 @@ WebApp::WebApp(web::WebConfig config, std::shared_ptr<storage::sqlite::Connectio
     m_services->logbooks = m_logbooks.get();
     m_interviews = std::make_unique<storage::sqlite::SqliteInterviewStore>(m_pool);
     m_services->interviews = m_interviews.get();
+    m_surveys = std::make_unique<storage::sqlite::SqliteSurveyStore>(m_pool);
+    m_services->surveys = m_surveys.get();
 }
 
 WebApp::~WebApp() = default;
@@ -163,6 +166,7 @@ const web::Application& WebApp::application() {
         add(web::pages::companion_routes(templates));
         add(web::pages::logbook_routes(templates));
         add(web::pages::interview_routes(templates));
+        add(web::pages::survey_routes(templates));
         add(web::api::routes());
         m_application = std::make_unique<web::Application>(
             *m_services, std::move(routes),

@@ -10,6 +10,7 @@
 #include "core/interview_store.h"
 #include "core/logbook_store.h"
 #include "core/store.h"
+#include "core/survey_store.h"
 #include "security/sodium_password_hasher.h"
 #include "security/sodium_token_source.h"
 #include "storage/sqlite/sqlite_pool.h"
@@ -57,6 +58,7 @@ public:
     core::CommunityStore& community() { return *m_community; }
     core::LogbookStore& logbooks() { return *m_logbooks; }
     core::InterviewStore& interviews() { return *m_interviews; }
+    core::SurveyStore& surveys() { return *m_surveys; }
     core::AuthService& auth() { return *m_auth; }
     const core::PasswordHasher& hasher() const { return m_hasher; }
     const core::Clock& clock() const { return m_clock; }
@@ -78,6 +80,7 @@ private:
     std::unique_ptr<core::CommunityStore> m_community;
     std::unique_ptr<core::LogbookStore> m_logbooks;
     std::unique_ptr<core::InterviewStore> m_interviews;
+    std::unique_ptr<core::SurveyStore> m_surveys;
     std::unique_ptr<core::Store> m_store;
     security::SodiumPasswordHasher m_hasher;
     security::SodiumTokenSource m_tokens;

@@ -71,6 +71,12 @@ struct Session {
     LocalTime expires_at = 0;
 };
 
+// A live session with its account, as every signed-in request needs them.
+struct SignedIn {
+    Session session;
+    Account account;
+};
+
 // Failed logins in a window, for throttling (after 5, the account and the address wait).
 struct LoginFailures {
     int by_account = 0;

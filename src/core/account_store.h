@@ -41,6 +41,10 @@ public:
     // The session with this token hash if it exists and has not expired at `now`.
     virtual Result<std::optional<Session>> find_session(std::string_view token_hash,
                                                         LocalTime now) = 0;
+    // The live session with this token hash and its account, read together on one snapshot
+    // (one lookup for every signed-in request); nullopt when there is no such session.
+    virtual Result<std::optional<SignedIn>> find_signed_in(std::string_view token_hash,
+                                                           LocalTime now) = 0;
     virtual Result<void> delete_session(std::string_view token_hash) = 0;
     // Ends every session of an account (after a password change, or on removal).
     virtual Result<void> delete_sessions_of(std::int64_t account) = 0;

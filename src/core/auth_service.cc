@@ -165,21 +165,15 @@ Result<std::optional<AuthService::Current>> AuthService::session(std::string_vie
     if (token.empty()) {
         return std::optional<Current>();
     }
-    auto session = m_accounts.find_session(m_tokens.digest(token), m_clock.now());
-    if (!session) {
-        return tl::unexpected(session.error());
+    auto found = m_accounts.find_signed_in(m_tokens.digest(token), m_clock.now());
+    if (!found) {
+        return tl::unexpected(found.error());
     }
-    if (!*session) {
+    if (!*found || (*found)->account.disabled) {
         return std::optional<Current>();
     }
-    auto account = m_accounts.find_account((*session)->account);
-    if (!account) {
-        return tl::unexpected(account.error());
-    }
-    if (!*account || (*account)->disabled) {
-        return std::optional<Current>();
-    }
-    return std::optional<Current>(Current{std::move(**session), principal_of(**account)});
+    return std::optional<Current>(
+        Current{std::move((*found)->session), principal_of((*found)->account)});
 }
 
 Result<void> AuthService::logout(std::string_view token) {

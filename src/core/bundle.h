@@ -167,6 +167,46 @@ struct CodeRecord {
     bool retired = false;
 };
 
+// --- interviews (the optional collection `interviews`, docs/bundle.md): a partnership's
+// interview guide with its questions in order and the interviews held with it nested, so that
+// a note names its question by number and a coding sits in the note it quotes. Interviewee,
+// note and quote are free text about the people interviewed (sealed at rest by the store).
+// `==` compares content, for the store's rule that an import never changes a stored interview.
+
+// A passage of its note coded with a theme of the partnership's codebook.
+struct InterviewCodingRecord {
+    std::string theme;
+    std::string quote;  // occurs in the note word for word
+    bool operator==(const InterviewCodingRecord&) const = default;
+};
+
+// The note of one question: `question` numbers the guide's questions 1, 2, 3 ...
+struct InterviewNoteRecord {
+    int question = 0;
+    std::string text;
+    std::vector<InterviewCodingRecord> codings;  // in the order they were made
+    bool operator==(const InterviewNoteRecord&) const = default;
+};
+
+// One interview held with its guide. The interviewer (an account of one installation) is not
+// carried.
+struct HeldInterviewRecord {
+    std::string id;
+    Day date = 0;
+    std::string interviewee;
+    std::optional<std::string> person;   // a person id
+    std::vector<InterviewNoteRecord> notes;  // at most one per question
+    bool operator==(const HeldInterviewRecord&) const = default;
+};
+
+struct InterviewGuideRecord {
+    std::string id;
+    std::string partnership;
+    std::string title;
+    std::vector<std::string> questions;
+    std::vector<HeldInterviewRecord> interviews;
+};
+
 struct Bundle {
     std::vector<Partnership> partnerships;
     std::vector<Place> places;
@@ -181,6 +221,7 @@ struct Bundle {
     std::vector<LogbookTemplateRecord> logbook_templates;
     std::vector<LogbookEntryRecord> logbook_entries;
     std::vector<CodeRecord> codes;
+    std::vector<InterviewGuideRecord> interviews;
 };
 
 }  // namespace samskab::core

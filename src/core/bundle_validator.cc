@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/bundle_validator_interviews.h"
 #include "core/interview.h"
 #include "core/logbook.h"
 #include "core/self_evaluation_records.h"
@@ -398,7 +399,9 @@ std::vector<BundleIssue> validate_bundle(const Bundle& b, Lang lang, const IdLoo
     check_logbook_templates(check, b, places, activities);
     check_logbook_entries(check, b, people);
     check_codes(check, b, partnerships);
-    return check.take();
+    std::vector<BundleIssue> issues = check.take();
+    check_interviews(b, lang, stored, issues);
+    return issues;
 }
 
 }  // namespace samskab::core

@@ -21,6 +21,11 @@ public:
 
     // --- places and partnerships
     virtual Result<std::vector<PlaceView>> list_places() = 0;
+    // The places among `places` (ids) and those of the partnerships among `partnerships`
+    // (ids), in the order of list_places; unknown ids are left out. What a participant's or a
+    // host's scope covers, without reading every place of a large deployment.
+    virtual Result<std::vector<PlaceView>> list_places_in(
+        const std::vector<std::string>& places, const std::vector<std::string>& partnerships) = 0;
     virtual Result<std::optional<PlaceView>> find_place(std::string_view place) = 0;
     virtual Result<std::vector<Partnership>> list_partnerships() = 0;
     // Creates (empty id) or updates a place; returns its id. NotFound "partnership".
@@ -136,7 +141,12 @@ public:
     // Erasure (GDPR art. 17): deletes the person with everything about them - participations,
     // visits, relations, companion links, pathways, breaks, consents, the host rota days,
     // logbook notes that name them, their account, and the access-log entries about them.
-    // Activities they proposed stay, proposed by nobody. NotFound "person".
+    // Activities they proposed stay, proposed by nobody. The self-evaluation's free text stays
+    // for the partnership's evaluation with the person's name replaced by "[anonym]" wherever
+    // it occurs (ignoring case): logbook entries' text answers, interviews' description of the
+    // interviewee, interview notes, coded quotes (kept inside their note) and the
+    // self-assessment's comments. An interview with the person as its registered interviewee
+    // stays, unlinked from them, with the name taken out of all its text. NotFound "person".
     virtual Result<ErasureSummary> erase_person(std::string_view person) = 0;
     // Months of inactivity before anonymisation in a partnership (DEFAULT_RETENTION_MONTHS
     // unless set). Invalid "months" outside 1..600; NotFound "partnership".
@@ -150,8 +160,10 @@ public:
         Day today, std::optional<int> months) = 0;
     // Anonymises the people: name replaced, id replaced by a new random one, account (the
     // contact) deleted, breaks, consent history and deletion requests deleted, their name
-    // removed from logbook notes. Visits, participations, relations, pathways and the support
-    // flag stay, so that aggregates over past periods keep their figures. Returns the new ids.
+    // replaced by "[anonym]" in logbook notes and in the self-evaluation's free text, by the
+    // same rule as erase_person. Visits, participations, relations, pathways, the support flag
+    // and an interview's link to them as its interviewee stay, so that aggregates over past
+    // periods keep their figures. Returns the new ids.
     virtual Result<std::vector<std::string>> anonymise(const std::vector<std::string>& people,
                                                        LocalTime at) = 0;
 };

@@ -120,6 +120,11 @@ Result<void> validate_interview(const Interview& interview, Lang lang) {
     return {};
 }
 
+Result<void> validate_interviewee(std::string_view text, Lang lang) {
+    return check_text(text, MAX_QUESTION_LENGTH, lang, Msg::InterviewLabelInterviewee,
+                      "interviewee");
+}
+
 Result<void> validate_note(std::string_view text, Lang lang) {
     return check_text(text, MAX_NOTE_LENGTH, lang, Msg::InterviewLabelNote, "text");
 }

@@ -132,6 +132,8 @@ Result<void> validate_guide_title(std::string_view title, Lang lang);
 Result<void> validate_question(std::string_view text, Lang lang);
 // An interview needs a guide, an interviewer and a description of the interviewee.
 Result<void> validate_interview(const Interview& interview, Lang lang);
+// The description of the interviewee alone (an imported interview has no interviewer account).
+Result<void> validate_interviewee(std::string_view text, Lang lang);
 Result<void> validate_note(std::string_view text, Lang lang);
 // The quote must be non-blank and occur in `note` word for word.
 Result<void> validate_quote(std::string_view quote, std::string_view note, Lang lang);

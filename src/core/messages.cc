@@ -248,6 +248,20 @@ constexpr std::array TEXTS = {
     Text{Msg::InterviewLabelHalfYear, "Halvåret", "The half-year"},
     Text{Msg::InterviewLabelRating, "Vurderingen", "The rating"},
     Text{Msg::InterviewLabelComment, "Kommentaren", "The comment"},
+    Text{Msg::SurveyLabelTitle, "Titlen", "The title"},
+    Text{Msg::SurveyLabelAnswer, "Svaret", "The answer"},
+    Text{Msg::SurveyLabelKnown, "Folk du kender", "The people you know"},
+    Text{Msg::SurveyClosesBeforeOpens, "Sidste dag må ikke være før første dag",
+         "The last day must not be before the first day"},
+    Text{Msg::SurveyAnsweredTwice, "{}: spørgsmålet \"{}\" er besvaret to gange",
+         "{}: the question \"{}\" is answered twice"},
+    Text{Msg::SurveyNamesInAnonymous,
+         "{} kan ikke bruges i et anonymt spørgeskema: så ville man kunne se, hvem der svarede",
+         "{} cannot be used in an anonymous survey: it would show who answered"},
+    Text{Msg::SurveyNamesSelf, "{}: du kan ikke vælge dig selv", "{}: you cannot choose yourself"},
+    Text{Msg::SurveyAlreadyAnswered, "du har allerede svaret på {}",
+         "you have already answered {}"},
+    Text{Msg::SurveyNotOpen, "{} er ikke åbent i dag", "{} is not open today"},
     Text{Msg::NounPartnership, "partnerskab", "partnership"},
     Text{Msg::NounOrganisation, "organisation", "organisation"},
     Text{Msg::NounPlace, "sted", "place"},
@@ -271,6 +285,22 @@ constexpr std::array TEXTS = {
          "skabelonen \"{}\" har allerede en version {} med andre felter; en version ændres aldrig",
          "the template \"{}\" already has a version {} with other fields; a version never "
          "changes"},
+    Text{Msg::InterviewQuestionNumber, "guiden har ingen spørgsmål nummer {} (den har {})",
+         "the guide has no question number {} (it has {})"},
+    Text{Msg::InterviewsNotStored,
+         "interviews kan endnu ikke gemmes i PostgreSQL; importér dem i SQLite",
+         "interviews cannot be stored in PostgreSQL yet; import them into SQLite"},
+    Text{Msg::InterviewChanged,
+         "interviewet \"{}\" er allerede gemt med et andet indhold; en import ændrer aldrig et "
+         "gemt interview",
+         "the interview \"{}\" is already stored with other content; an import never changes a "
+         "stored interview"},
+    Text{Msg::InterviewGuideChanged,
+         "interviewguiden \"{}\" er allerede gemt for et andet partnerskab eller med andre "
+         "spørgsmål; en import kan kun tilføje spørgsmål efter de gemte",
+         "the interview guide \"{}\" is already stored for another partnership or with other "
+         "questions; an import can only add questions after the stored ones"},
+    Text{Msg::NounTheme, "tema", "theme"},
 };
 
 std::string_view lookup(Lang lang, Msg id) {

@@ -140,6 +140,16 @@ enum class Msg {
     InterviewLabelHalfYear,
     InterviewLabelRating,
     InterviewLabelComment,
+    // participant surveys (core/survey); the first argument of each is the field's label
+    SurveyLabelTitle,
+    SurveyLabelAnswer,
+    SurveyLabelKnown,
+    SurveyClosesBeforeOpens,
+    SurveyAnsweredTwice,
+    SurveyNamesInAnonymous,
+    SurveyNamesSelf,
+    SurveyAlreadyAnswered,
+    SurveyNotOpen,
     // the self-evaluation records of a bundle (core/bundle_validator, bundle/)
     MustBeInteger,
     ExactlyOneOf,
@@ -148,6 +158,11 @@ enum class Msg {
     NullForScope,
     SelfEvaluationNotStored,
     VersionChanged,
+    // the collection `interviews` of a bundle (core/bundle_validator_interviews, storage/)
+    InterviewQuestionNumber,
+    InterviewsNotStored,
+    InterviewChanged,
+    InterviewGuideChanged,
     // nouns used inside other messages
     NounPartnership,
     NounOrganisation,
@@ -156,6 +171,7 @@ enum class Msg {
     NounActivity,
     NounOccurrence,
     NounLogbookTemplate,
+    NounTheme,
 };
 
 std::string message(Lang lang, Msg id, std::initializer_list<std::string_view> args = {});

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 #include "core/bundle.h"
@@ -10,7 +11,7 @@
 namespace samskab::core {
 
 // The collections whose records have their own ids and can be referred to.
-// LogbookTemplates comes last: stores without logbooks (PostgreSQL) answer false for it.
+// The self-evaluation's come last: stores without them (PostgreSQL) answer false for them.
 enum class Collection {
     Partnerships,
     Organisations,
@@ -19,7 +20,18 @@ enum class Collection {
     Activities,
     Occurrences,
     LogbookTemplates,
+    // A theme of a partnership's stored codebook; its id is codebook_theme_key(partnership, id).
+    CodebookThemes,
 };
+
+// The id by which Collection::CodebookThemes looks a theme up: themes are identified by
+// partnership and id together.
+inline std::string codebook_theme_key(std::string_view partnership, std::string_view theme) {
+    std::string key(partnership);
+    key += '\x1f';
+    key += theme;
+    return key;
+}
 
 // How many records an import wrote, per collection, counting updates as well as inserts.
 struct ImportSummary {
@@ -37,6 +49,8 @@ struct ImportSummary {
     std::size_t logbook_templates = 0;
     std::size_t logbook_entries = 0;
     std::size_t codes = 0;
+    std::size_t interview_guides = 0;
+    std::size_t interviews = 0;  // created: a stored interview imported again is left as it is
 };
 
 // A partnership's data at rest. Implementations: storage/sqlite (embedded, the default) and

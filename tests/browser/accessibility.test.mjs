@@ -10,7 +10,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { ROLES, signIn, submit, useApp, withPage } from './harness.mjs';
+import {
+  ROLES, localDate, navigating, signIn, submit, useApp, withPage,
+} from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -117,6 +119,18 @@ async function crawl(page, start, extra) {
   return { violations, patterns, pages: checked.size };
 }
 
+// Signs in as the coordinator and opens a named survey round for all of INSP!, from today.
+async function openSurveyRound(page, title) {
+  await signIn(page, 'coordinator');
+  await page.goto('/coordinator/partnerships/insp/surveys');
+  await page.fill('#title', title);
+  await page.fill('#opens', localDate(0));
+  await page.fill('#closes', localDate(14));
+  await submit(page, 'form[action$="/surveys"] button[type="submit"]');
+  assert.equal(new URL(page.url()).pathname, '/coordinator/partnerships/insp/surveys');
+  assert.ok(await page.getByText(title).count() > 0, `the round "${title}" is listed`);
+}
+
 const env = useApp();
 
 describe('axe-core finds no serious or critical WCAG 2.1 A/AA violation', () => {
@@ -142,6 +156,12 @@ describe('axe-core finds no serious or critical WCAG 2.1 A/AA violation', () => 
   for (const role of Object.keys(ROLES)) {
     test(`on every page a ${role} reaches`, (t) =>
       withPage(t, env, async (page) => {
+        // A survey round open today (the demo has none), so that the participant's pages link
+        // to it and the coordinator's list links to its results.
+        if (role === 'participant' || role === 'coordinator') {
+          await openSurveyRound(page, `Hvordan har du det her? (${role})`);
+          await page.context().clearCookies();
+        }
         await signIn(page, role);
         // Pages no link leads to: search results, a refused page, a page that is not there.
         const extra = ['/', '/finnes-ikke', role === 'coordinator' ? '/whats-on' : '/coordinator'];
@@ -165,6 +185,16 @@ describe('axe-core finds no serious or critical WCAG 2.1 A/AA violation', () => 
           await page.goto(ROLES[role].landing);
         }
         const { violations, patterns, pages } = await crawl(page, ROLES[role].landing, extra);
+        // The thank-you page comes only after an answer is sent.
+        if (role === 'participant') {
+          await page.goto('/surveys');
+          await navigating(page, () => page.locator('main a[href^="/surveys/"]').first().click());
+          await submit(page, 'form.samskab-survey button[type="submit"]');
+          const thanks = routeKey(new URL(page.url()));
+          assert.equal(thanks.pattern, '/surveys/:id/thanks');
+          patterns.add(thanks.pattern);
+          violations.push(...await axeViolations(page));
+        }
         t.diagnostic(`${role}: ${pages} pages`);
         assert.deepEqual(violations, []);
         const missed = ROUTES

@@ -139,6 +139,10 @@ core::Result<void> write(pqxx::work& transaction, const Upsert& upsert, std::siz
 
 core::Result<core::ImportSummary> PostgresStore::import_bundle(const core::Bundle& bundle) {
     // Refused rather than dropped: an import must never lose records silently.
+    if (!bundle.interviews.empty()) {
+        return core::fail(core::ErrorCode::Invalid,
+                          core::message(core::Lang::Da, core::Msg::InterviewsNotStored));
+    }
     if (!bundle.logbook_templates.empty() || !bundle.logbook_entries.empty() ||
         !bundle.codes.empty()) {
         return core::fail(core::ErrorCode::Invalid,

@@ -503,6 +503,62 @@ ALTER TABLE interview_codings ADD COLUMN quote_sealed bytea;
 ALTER TABLE self_assessment_answers ADD COLUMN comment_sealed bytea;
 )sql";
 
+// In step with SQLite's migration 9: bundle ids for interview guides and interviews, backfilled
+// with random hex digits in the same form, and an interviewer who may be no account of this
+// database (NULL). PostgreSQL changes the constraints in place.
+constexpr std::string_view V9_INTERVIEW_IDS = R"sql(
+ALTER TABLE interview_guides ADD COLUMN id text COLLATE "C";
+UPDATE interview_guides SET id = 'ig-' || substr(md5(random()::text || pk::text), 1, 12);
+ALTER TABLE interview_guides ALTER COLUMN id SET NOT NULL;
+ALTER TABLE interview_guides ADD CONSTRAINT interview_guides_id UNIQUE (id);
+ALTER TABLE interviews ADD COLUMN id text COLLATE "C";
+UPDATE interviews SET id = 'iv-' || substr(md5(random()::text || pk::text), 1, 12);
+ALTER TABLE interviews ALTER COLUMN id SET NOT NULL;
+ALTER TABLE interviews ADD CONSTRAINT interviews_id UNIQUE (id);
+ALTER TABLE interviews ALTER COLUMN interviewer DROP NOT NULL;
+)sql";
+
+// In step with SQLite's migration 10: participant surveys (tables only; the PostgreSQL store
+// does not keep surveys yet). No trigger: the rule that an anonymous round stores no person is
+// the SQLite store's for now.
+constexpr std::string_view V10_SURVEYS = R"sql(
+CREATE TABLE survey_rounds (
+    pk          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    partnership bigint NOT NULL REFERENCES partnerships (pk),
+    place       bigint REFERENCES places (pk),
+    title       text NOT NULL,
+    opens       text COLLATE "C" NOT NULL,
+    closes      text COLLATE "C" NOT NULL,
+    anonymous   boolean NOT NULL,
+    created_by  bigint NOT NULL,
+    created_at  text COLLATE "C" NOT NULL,
+    CHECK (closes >= opens)
+);
+CREATE INDEX survey_rounds_partnership ON survey_rounds (partnership, opens);
+
+CREATE TABLE survey_responses (
+    pk     bigint PRIMARY KEY,
+    round  bigint NOT NULL REFERENCES survey_rounds (pk),
+    person bigint REFERENCES people (pk) ON DELETE CASCADE,
+    UNIQUE (round, person)
+);
+CREATE INDEX survey_responses_person ON survey_responses (person);
+
+CREATE TABLE survey_answers (
+    response bigint NOT NULL REFERENCES survey_responses (pk) ON DELETE CASCADE,
+    question text COLLATE "C" NOT NULL,
+    answer   text COLLATE "C" NOT NULL CHECK (answer IN ('yes', 'a_little', 'no')),
+    PRIMARY KEY (response, question)
+);
+
+CREATE TABLE survey_respondents (
+    round  bigint NOT NULL REFERENCES survey_rounds (pk),
+    person bigint NOT NULL REFERENCES people (pk) ON DELETE CASCADE,
+    PRIMARY KEY (round, person)
+);
+CREATE INDEX survey_respondents_person ON survey_respondents (person);
+)sql";
+
 constexpr std::string_view SCHEMA_TABLE = R"sql(
 CREATE TABLE IF NOT EXISTS schema_migrations (
     version    integer PRIMARY KEY,
@@ -533,6 +589,8 @@ const std::vector<Migration>& migrations() {
         {6, "logbooks", V6_LOGBOOKS},
         {7, "interviews", V7_INTERVIEWS},
         {8, "sealed_free_text", V8_SEALED_FREE_TEXT},
+        {9, "interview_ids", V9_INTERVIEW_IDS},
+        {10, "surveys", V10_SURVEYS},
     };
     return all;
 }

@@ -104,6 +104,28 @@ TEST_F(PostgresStoreTest, RefusesSelfEvaluationRecordsRatherThanDroppingThem) {
     EXPECT_EQ(query("SELECT count(*) FROM people"), "0");
 }
 
+TEST_F(PostgresStoreTest, RefusesInterviewsRatherThanDroppingThem) {
+    auto store = open(m_db->url());
+    ASSERT_TRUE(store);
+    EXPECT_FALSE(*store->contains(core::Collection::CodebookThemes,
+                                  core::codebook_theme_key("insp", "fleksibilitet")));
+    auto read = bundle::read_bundle_text(
+        bundle::testing::read_test_file("bundles/small.json"), core::Lang::En);
+    ASSERT_TRUE(read.issues.empty());
+    core::Bundle b = read.bundle;
+    b.interviews.push_back({"ig-1", "insp", "Frivillige", {"Hvordan kom du hertil?"}, {}});
+    auto refused = store->import_bundle(b);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, core::ErrorCode::Invalid);
+    EXPECT_NE(refused.error().message.find("interviews"), std::string::npos);
+    EXPECT_NE(refused.error().message.find("PostgreSQL"), std::string::npos);
+    EXPECT_EQ(query("SELECT count(*) FROM people"), "0");
+    // Migration 9 ran in step with SQLite's: guides and interviews have their id column.
+    EXPECT_EQ(query("SELECT count(*) FROM information_schema.columns WHERE table_name IN "
+                    "('interview_guides', 'interviews') AND column_name = 'id'"),
+              "2");
+}
+
 TEST_F(PostgresStoreTest, AMigratorWaitsForAnotherAndAppliesNothingTwice) {
     LockHolder other(m_db->url(), MIGRATION_LOCK);
     auto opening = std::async(std::launch::async, [&] { return PostgresStore::open(m_db->url()); });

@@ -84,6 +84,28 @@ core::Result<bool> account_exists(Connection& c, std::int64_t account) {
     return query.step();
 }
 
+core::Result<std::optional<core::Session>> read_session(Connection& c, std::string_view token_hash,
+                                                        core::LocalTime now) {
+    Query query(c,
+                "SELECT account, csrf_token, created_at, expires_at FROM sessions "
+                "WHERE token_hash = CAST(?1 AS BLOB) AND expires_at > ?2");
+    query.bind(1, token_hash).bind(2, time_text(now));
+    auto row = query.step();
+    if (!row) {
+        return tl::unexpected(row.error());
+    }
+    if (!*row) {
+        return std::nullopt;
+    }
+    core::Session session;
+    session.token_hash = std::string(token_hash);
+    session.account = query.integer(0);
+    session.csrf_token = query.text(1);
+    session.created_at = time_of_text(query.text(2));
+    session.expires_at = time_of_text(query.text(3));
+    return session;
+}
+
 core::Error unknown_account(std::int64_t account, std::string_view field) {
     return unknown_da("konto", std::to_string(account), field);
 }
@@ -234,25 +256,25 @@ core::Result<void> SqliteAccountStore::create_session(const core::Session& sessi
 
 core::Result<std::optional<core::Session>> SqliteAccountStore::find_session(
     std::string_view token_hash, core::LocalTime now) {
-    return m_pool->read([&](Connection& c) -> core::Result<std::optional<core::Session>> {
-        Query query(c,
-                    "SELECT account, csrf_token, created_at, expires_at FROM sessions "
-                    "WHERE token_hash = CAST(?1 AS BLOB) AND expires_at > ?2");
-        query.bind(1, token_hash).bind(2, time_text(now));
-        auto row = query.step();
-        if (!row) {
-            return tl::unexpected(row.error());
-        }
-        if (!*row) {
+    return m_pool->read([&](Connection& c) { return read_session(c, token_hash, now); });
+}
+
+core::Result<std::optional<core::SignedIn>> SqliteAccountStore::find_signed_in(
+    std::string_view token_hash, core::LocalTime now) {
+    return m_pool->read([&](Connection& c) -> core::Result<std::optional<core::SignedIn>> {
+        std::optional<core::Session> session;
+        SAMSKAB_TRY_SET(session, read_session(c, token_hash, now));
+        if (!session) {
             return std::nullopt;
         }
-        core::Session session;
-        session.token_hash = std::string(token_hash);
-        session.account = query.integer(0);
-        session.csrf_token = query.text(1);
-        session.created_at = time_of_text(query.text(2));
-        session.expires_at = time_of_text(query.text(3));
-        return session;
+        Query query(c, std::string(ACCOUNT_COLUMNS) + "WHERE a.pk = ?");
+        query.bind(1, session->account);
+        std::optional<core::Account> account;
+        SAMSKAB_TRY_SET(account, first(read_accounts(c, query)));
+        if (!account) {
+            return std::nullopt;
+        }
+        return core::SignedIn{std::move(*session), std::move(*account)};
     });
 }
 

@@ -33,6 +33,8 @@ public:
     core::Result<void> set_password_hash(std::int64_t account, std::string_view hash) override;
 
     core::Result<void> create_session(const core::Session& session) override;
+    core::Result<std::optional<core::SignedIn>> find_signed_in(std::string_view token_hash,
+                                                               core::LocalTime now) override;
     core::Result<std::optional<core::Session>> find_session(std::string_view token_hash,
                                                             core::LocalTime now) override;
     core::Result<void> delete_session(std::string_view token_hash) override;

@@ -227,6 +227,26 @@ TEST_F(SqliteAccountStoreTest, SessionsLiveUntilTheyExpireOrAreDeleted) {
     EXPECT_EQ(orphan.error().code, ErrorCode::NotFound);
 }
 
+TEST_F(SqliteAccountStoreTest, FindsASessionWithItsAccountInOneLookup) {
+    const auto id = create("a@x.dk", "p1");
+    ASSERT_TRUE(m_store->create_session({"0123abcd", id, "csrf-1", T0, T0 + 3600}));
+    auto found = m_store->find_signed_in("0123abcd", T0 + 3599);
+    ASSERT_TRUE(found && *found) << (found ? "none" : found.error().message);
+    EXPECT_EQ((*found)->session.account, id);
+    EXPECT_EQ((*found)->session.csrf_token, "csrf-1");
+    EXPECT_EQ((*found)->session.expires_at, T0 + 3600);
+    EXPECT_EQ((*found)->account.id, id);
+    EXPECT_EQ((*found)->account.email, "a@x.dk");
+    EXPECT_EQ((*found)->account.person, "p1");
+    ASSERT_EQ((*found)->account.roles.size(), 1u);
+    EXPECT_EQ((*found)->account.roles[0].partnership, "vimby");
+    // Expired, unknown, or gone with its account: no one is signed in.
+    EXPECT_FALSE(*m_store->find_signed_in("0123abcd", T0 + 3600));
+    EXPECT_FALSE(*m_store->find_signed_in("0123abcc", T0));
+    ASSERT_TRUE(m_store->remove_account("a@x.dk"));
+    EXPECT_FALSE(*m_store->find_signed_in("0123abcd", T0));
+}
+
 TEST_F(SqliteAccountStoreTest, AnInvitationIsUsedOnceBeforeItExpires) {
     const auto id = create("a@x.dk");
     ASSERT_TRUE(m_store->create_invitation("tok", id, T0 + 100));

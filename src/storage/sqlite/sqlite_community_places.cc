@@ -113,6 +113,34 @@ core::Result<std::vector<core::PlaceView>> SqliteCommunityStore::list_places() {
     });
 }
 
+core::Result<std::vector<core::PlaceView>> SqliteCommunityStore::list_places_in(
+    const std::vector<std::string>& places, const std::vector<std::string>& partnerships) {
+    // One placeholder per id: scopes hold a handful, so the statements cached per shape stay few.
+    auto placeholders = [](std::size_t count) {
+        std::string out;
+        for (std::size_t i = 0; i < count; ++i) {
+            out += i == 0 ? "?" : ", ?";
+        }
+        return out;
+    };
+    const std::string sql = std::string(PLACE_COLUMNS) + "WHERE pl.id IN (" +
+                            placeholders(places.size()) + ") OR pa.id IN (" +
+                            placeholders(partnerships.size()) + ") ORDER BY pl.name, pl.id";
+    return m_pool->read([&](Connection& c) -> core::Result<std::vector<core::PlaceView>> {
+        Query query(c, sql);
+        int index = 1;
+        for (const std::string& id : places) {
+            query.bind(index++, id);
+        }
+        for (const std::string& id : partnerships) {
+            query.bind(index++, id);
+        }
+        std::vector<core::PlaceView> out;
+        SAMSKAB_TRY(query.for_each_row([&] { out.push_back(place_view(query)); }));
+        return out;
+    });
+}
+
 core::Result<std::optional<core::PlaceView>> SqliteCommunityStore::find_place(
     std::string_view place) {
     return m_pool->read([&](Connection& c) -> core::Result<std::optional<core::PlaceView>> {

@@ -28,6 +28,32 @@ TEST_F(CommunityStoreTest, ListsAndFindsPlacesWithTheirPartnership) {
     EXPECT_FALSE(*store().find_place("nowhere"));
 }
 
+TEST_F(CommunityStoreTest, ListsOnlyThePlacesOfAScope) {
+    auto place_ids = [](const core::Result<std::vector<core::PlaceView>>& places) {
+        std::vector<std::string> out;
+        for (const core::PlaceView& view : *places) {
+            out.push_back(view.place.id);
+        }
+        return out;
+    };
+    using Ids = std::vector<std::string>;
+    auto by_place = store().list_places_in({"house"}, {});
+    ASSERT_TRUE(by_place) << by_place.error().message;
+    EXPECT_EQ(place_ids(by_place), Ids{"house"});
+    EXPECT_EQ((*by_place)[0].partnership_name, "INSP!");
+    auto by_partnership = store().list_places_in({}, {"vimby"});
+    ASSERT_TRUE(by_partnership);
+    EXPECT_EQ(place_ids(by_partnership), Ids{"cafe"});
+    // Both kinds at once, each place once, in the order of list_places; unknown ids are no
+    // error.
+    auto both = store().list_places_in({"house", "nowhere"}, {"vimby", "insp", "nobody"});
+    ASSERT_TRUE(both);
+    EXPECT_EQ(place_ids(both), (Ids{"cafe", "house"}));
+    auto none = store().list_places_in({}, {});
+    ASSERT_TRUE(none);
+    EXPECT_TRUE(none->empty());
+}
+
 TEST_F(CommunityStoreTest, ListsPartnershipsWithOrganisations) {
     auto partnerships = store().list_partnerships();
     ASSERT_TRUE(partnerships);

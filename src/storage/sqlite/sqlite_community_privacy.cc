@@ -5,6 +5,7 @@
 
 #include "storage/sqlite/sqlite_community_store.h"
 #include "storage/sqlite/sqlite_fields.h"
+#include "storage/sqlite/sqlite_name_redaction.h"
 
 namespace samskab::storage::sqlite {
 
@@ -46,8 +47,12 @@ core::Result<int> delete_accounts(Connection& c, std::int64_t person) {
     return changed(c, "DELETE FROM accounts WHERE person = ?1", person);
 }
 
+// The name to take out of free text: '' for a person anonymised before, whose name "anonym"
+// names no one.
 core::Result<std::string> name_of_key(Connection& c, std::int64_t key) {
-    Query query(c, "SELECT name FROM people WHERE pk = ?");
+    Query query(c,
+                "SELECT name FROM people WHERE pk = ?1 "
+                "AND pk NOT IN (SELECT person FROM anonymised WHERE person = ?1)");
     query.bind(1, key);
     auto row = query.step();
     if (!row) {
@@ -243,16 +248,10 @@ core::Result<core::ErasureSummary> SqliteCommunityStore::erase_person(std::strin
                     key));
         SAMSKAB_TRY_SET(summary.pathways,
                         changed(c, "DELETE FROM pathways WHERE person = ?1", key));
-        // Notes are free text: a note that names the person is about them, and goes whole.
-        if (!is_blank(name)) {
-            Query notes(c, "DELETE FROM logbook_notes AS n WHERE instr(samskab_fold(" +
-                               std::string(NOTE_TEXT) + "), samskab_fold(?1)) > 0");
-            notes.bind(1, name);
-            SAMSKAB_TRY(notes.run());
-            Query count(c, "SELECT changes()");
-            SAMSKAB_TRY(count.step());
-            summary.logbook_notes = static_cast<int>(count.integer(0));
-        }
+        // Notes are free text: a note that names the person is about them, and goes whole. The
+        // self-evaluation's free text stays for the partnership's evaluation, without the name.
+        SAMSKAB_TRY_SET(summary.logbook_notes, delete_notes_naming(c, name));
+        SAMSKAB_TRY(redact_free_text(c, name));
         SAMSKAB_TRY_SET(summary.accounts, delete_accounts(c, key));
         SAMSKAB_TRY_SET(summary.access_log_entries,
                         changed(c, "DELETE FROM audit_log WHERE subject = ?1", key));
@@ -386,22 +385,7 @@ core::Result<std::vector<std::string>> SqliteCommunityStore::anonymise(
             SAMSKAB_TRY_SET(name, name_of_key(c, key));
             std::string id;
             SAMSKAB_TRY_SET(id, new_id(c, Keyed::People, "anon"));
-            if (!is_blank(name)) {
-                // Opened in memory, replaced, and sealed again (sqlite_fields.h).
-                Query notes(c,
-                            "UPDATE logbook_notes AS n SET "
-                            "text = CASE WHEN samskab_encrypted() THEN '' "
-                            "ELSE replace(n.text, ?1, '[anonym]') END, "
-                            "text_sealed = CASE WHEN samskab_encrypted() THEN samskab_hide("
-                            "replace(" +
-                                std::string(NOTE_TEXT) +
-                                ", ?1, '[anonym]'), "
-                                "'logbook_notes.text:' || n.pk) END "
-                                "WHERE instr(" +
-                                std::string(NOTE_TEXT) + ", ?1) > 0");
-                notes.bind(1, name);
-                SAMSKAB_TRY(notes.run());
-            }
+            SAMSKAB_TRY(redact_free_text(c, name));
             SAMSKAB_TRY(delete_accounts(c, key));
             for (std::string_view sql : {
                      "DELETE FROM breaks WHERE person = ?1",

@@ -34,6 +34,9 @@ public:
     explicit SqliteCommunityStore(std::shared_ptr<ConnectionPool> pool) : m_pool(std::move(pool)) {}
 
     core::Result<std::vector<core::PlaceView>> list_places() override;
+    core::Result<std::vector<core::PlaceView>> list_places_in(
+        const std::vector<std::string>& places,
+        const std::vector<std::string>& partnerships) override;
     core::Result<std::optional<core::PlaceView>> find_place(std::string_view place) override;
     core::Result<std::vector<core::Partnership>> list_partnerships() override;
     core::Result<std::string> save_place(const core::Place& place) override;

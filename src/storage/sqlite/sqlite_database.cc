@@ -113,6 +113,9 @@ core::Result<std::unique_ptr<Database>> Database::open(const std::string& path) 
         db->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
                  "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;"));
     SAMSKAB_TRY(db->exec(MMAP_ON));
+    // Deleted and overwritten values are zeroed in the file: an erased or anonymised person's
+    // name and the text it was taken out of must not linger in free space (docs/privacy.md).
+    SAMSKAB_TRY(db->exec("PRAGMA secure_delete=ON;"));
     return db;
 }
 

@@ -10,6 +10,7 @@
 #include "core/self_evaluation_records.h"
 #include "storage/sqlite/sqlite_fields.h"
 #include "storage/sqlite/sqlite_interview_store.h"
+#include "storage/sqlite/sqlite_interview_bundle.h"
 #include "storage/sqlite/sqlite_logbook_store.h"
 #include "storage/sqlite/sqlite_store.h"
 
@@ -135,6 +136,7 @@ core::Result<void> export_self_evaluation(
             b.codes.push_back(core::to_record(id, theme));
         }
     }
+    SAMSKAB_TRY_ASSIGN(b.interviews, export_interview_guides(c));
     return {};
 }
 

@@ -7,6 +7,7 @@
 
 #include "core/date.h"
 #include "core/self_evaluation_records.h"
+#include "storage/sqlite/sqlite_interview_bundle.h"
 #include "storage/sqlite/sqlite_interview_store.h"
 #include "storage/sqlite/sqlite_logbook_store.h"
 #include "storage/sqlite/sqlite_store.h"
@@ -350,6 +351,10 @@ private:
                                                            core::to_theme(code)));
             ++m_summary.codes;
         }
+        // After the codes: a coding's theme may be one the bundle adds to the codebook.
+        SAMSKAB_TRY_ASSIGN(m_summary.interviews, import_interview_guides(m_connection,
+                                                                         b.interviews));
+        m_summary.interview_guides = b.interviews.size();
         return {};
     }
 

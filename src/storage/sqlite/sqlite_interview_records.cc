@@ -95,15 +95,18 @@ core::Result<std::int64_t> SqliteInterviewStore::create_interview(
         if (interview.person) {
             SAMSKAB_TRY_SET(person, require_key(c, Keyed::People, *interview.person, "person"));
         }
+        std::string bundle_id;
+        SAMSKAB_TRY_SET(bundle_id, new_record_id(c, "interviews", "iv"));
         Query insert(c,
-                     "INSERT INTO interviews (guide, date, interviewer, interviewee_text, person) "
-                     "VALUES (?, ?, ?, CASE WHEN samskab_encrypted() THEN '' ELSE ?4 END, ?) "
-                     "RETURNING pk");
+                     "INSERT INTO interviews (guide, date, interviewer, interviewee_text, person, "
+                     "id) VALUES (?, ?, ?, CASE WHEN samskab_encrypted() THEN '' ELSE ?4 END, ?, "
+                     "?) RETURNING pk");
         insert.bind(1, interview.guide)
             .bind(2, date_text(interview.date))
             .bind(3, interview.interviewer)
             .bind(4, interview.interviewee)
-            .bind(5, person);
+            .bind(5, person)
+            .bind(6, bundle_id);
         SAMSKAB_TRY(insert.step());
         const std::int64_t id = insert.integer(0);
         SAMSKAB_TRY(insert.run());

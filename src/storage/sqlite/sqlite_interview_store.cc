@@ -19,16 +19,23 @@ tl::unexpected<core::Error> invalid(const R& result) {
     return tl::unexpected(result.error());
 }
 
+// "<prefix>-" and 48 random bits in hex: a clash is unlikely but checked by the caller.
+std::string random_id(std::string_view prefix) {
+    unsigned char bytes[6];
+    sqlite3_randomness(sizeof bytes, bytes);
+    std::string id(prefix);
+    id += '-';
+    char hex[3];
+    for (unsigned char byte : bytes) {
+        std::snprintf(hex, sizeof hex, "%02x", byte);
+        id += hex;
+    }
+    return id;
+}
+
 core::Result<std::string> new_theme_id(Connection& c, std::int64_t partnership) {
     while (true) {
-        unsigned char bytes[6];
-        sqlite3_randomness(sizeof bytes, bytes);
-        std::string id = "t-";
-        char hex[3];
-        for (unsigned char byte : bytes) {
-            std::snprintf(hex, sizeof hex, "%02x", byte);
-            id += hex;
-        }
+        std::string id = random_id("t");
         Query probe(c, "SELECT 1 FROM codebook_themes WHERE partnership = ? AND id = ?");
         probe.bind(1, partnership).bind(2, id);
         auto row = probe.step();
@@ -114,6 +121,23 @@ core::Result<std::vector<core::Theme>> SqliteInterviewStore::stored_themes(
                         query.text(4), query.text(5), query.integer(6) != 0});
     }));
     return themes;
+}
+
+core::Result<std::string> SqliteInterviewStore::new_record_id(Connection& c,
+                                                              std::string_view table,
+                                                              std::string_view prefix) {
+    while (true) {
+        std::string id = random_id(prefix);
+        Query probe(c, "SELECT 1 FROM " + std::string(table) + " WHERE id = ?");
+        probe.bind(1, id);
+        auto row = probe.step();
+        if (!row) {
+            return tl::unexpected(row.error());
+        }
+        if (!*row) {
+            return id;
+        }
+    }
 }
 
 core::Result<void> SqliteInterviewStore::ensure_codebook(Connection& c, std::int64_t partnership) {
@@ -292,10 +316,12 @@ core::Result<std::int64_t> SqliteInterviewStore::create_guide(std::string_view p
     return m_pool->write([&](Connection& c) -> core::Result<std::int64_t> {
         std::int64_t key = 0;
         SAMSKAB_TRY_SET(key, require_key(c, Keyed::Partnerships, partnership, "partnership"));
+        std::string id;
+        SAMSKAB_TRY_SET(id, new_record_id(c, "interview_guides", "ig"));
         Query insert(c,
-                     "INSERT INTO interview_guides (partnership, title) VALUES (?, ?) "
+                     "INSERT INTO interview_guides (id, partnership, title) VALUES (?, ?, ?) "
                      "RETURNING pk");
-        insert.bind(1, key).bind(2, title);
+        insert.bind(1, id).bind(2, key).bind(3, title);
         SAMSKAB_TRY(insert.step());
         return insert.integer(0);
     });

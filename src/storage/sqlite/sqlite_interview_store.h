@@ -65,6 +65,10 @@ public:
                                                                            std::int64_t guide);
     static core::Result<std::optional<core::InterviewGuide>> guide_of(Connection& c,
                                                                       std::int64_t guide);
+    // A new bundle id "<prefix>-<12 hex digits>" for a row of `table` (interview_guides "ig",
+    // interviews "iv"; its column `id`), not yet used there.
+    static core::Result<std::string> new_record_id(Connection& c, std::string_view table,
+                                                   std::string_view prefix);
     // For the bundle (storage/sqlite/sqlite_import.cc): writes `theme` into the partnership's
     // codebook as save_theme does (the starting codebook copied first when the partnership has
     // none), keeping its id: an existing theme is updated, a new one added at the end.

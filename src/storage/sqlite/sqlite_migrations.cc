@@ -541,6 +541,151 @@ ALTER TABLE interview_codings ADD COLUMN quote_sealed BLOB;
 ALTER TABLE self_assessment_answers ADD COLUMN comment_sealed BLOB;
 )sql";
 
+// Bundle ids for interview guides and interviews (the bundle's `interviews` collection,
+// docs/bundle.md), backfilled as "ig-"/"iv-" and 12 random hex digits, the form the store gives
+// new ones. Random rather than derived from the key: ids travel between installations in
+// bundles, and the guide with key 1 of one database must not share an id with another's.
+// An interview's interviewer becomes nullable: NULL is an interviewer who is no account of this
+// database (an interview imported from a bundle, which carries no accounts). A nullable column,
+// not a stand-in account number, so that no query has to know of a special value.
+// SQLite cannot change a column's constraints in place, hence its documented rebuild (create
+// new_X, copy, drop X, rename new_X to X, recreate the indexes). It runs inside the migration's
+// transaction with foreign keys on, which PRAGMA foreign_keys cannot switch off there. So every
+// table that refers to a rebuilt one is rebuilt with it (guides, questions, interviews, notes,
+// codings; nothing else refers to them), the old tables are dropped children first, so that no
+// drop leaves a row whose parent is gone, and renaming a new_* table rewrites the references
+// to it in the other new tables (ALTER TABLE RENAME, legacy_alter_table off).
+constexpr std::string_view V9_INTERVIEW_IDS = R"sql(
+CREATE TABLE new_interview_guides (
+    pk          INTEGER PRIMARY KEY,
+    id          TEXT NOT NULL UNIQUE,
+    partnership INTEGER NOT NULL REFERENCES partnerships (pk),
+    title       TEXT NOT NULL
+) STRICT;
+INSERT INTO new_interview_guides (pk, id, partnership, title)
+    SELECT pk, 'ig-' || lower(hex(randomblob(6))), partnership, title FROM interview_guides;
+
+CREATE TABLE new_interview_questions (
+    pk       INTEGER PRIMARY KEY,
+    guide    INTEGER NOT NULL REFERENCES new_interview_guides (pk),
+    position INTEGER NOT NULL,
+    text     TEXT NOT NULL
+) STRICT;
+INSERT INTO new_interview_questions (pk, guide, position, text)
+    SELECT pk, guide, position, text FROM interview_questions;
+
+CREATE TABLE new_interviews (
+    pk                 INTEGER PRIMARY KEY,
+    id                 TEXT NOT NULL UNIQUE,
+    guide              INTEGER NOT NULL REFERENCES new_interview_guides (pk),
+    date               TEXT NOT NULL,
+    interviewer        INTEGER,
+    interviewee_text   TEXT NOT NULL,
+    person             INTEGER REFERENCES people (pk) ON DELETE SET NULL,
+    interviewee_sealed BLOB
+) STRICT;
+INSERT INTO new_interviews (pk, id, guide, date, interviewer, interviewee_text, person,
+                            interviewee_sealed)
+    SELECT pk, 'iv-' || lower(hex(randomblob(6))), guide, date, interviewer, interviewee_text,
+           person, interviewee_sealed FROM interviews;
+
+CREATE TABLE new_interview_notes (
+    pk          INTEGER PRIMARY KEY,
+    interview   INTEGER NOT NULL REFERENCES new_interviews (pk),
+    question    INTEGER NOT NULL REFERENCES new_interview_questions (pk),
+    note_text   TEXT NOT NULL,
+    note_sealed BLOB,
+    UNIQUE (interview, question)
+) STRICT;
+INSERT INTO new_interview_notes (pk, interview, question, note_text, note_sealed)
+    SELECT pk, interview, question, note_text, note_sealed FROM interview_notes;
+
+CREATE TABLE new_interview_codings (
+    pk           INTEGER PRIMARY KEY,
+    note         INTEGER NOT NULL REFERENCES new_interview_notes (pk),
+    partnership  INTEGER NOT NULL,
+    theme        TEXT NOT NULL,
+    quote_text   TEXT NOT NULL,
+    quote_sealed BLOB,
+    FOREIGN KEY (partnership, theme) REFERENCES codebook_themes (partnership, id)
+) STRICT;
+INSERT INTO new_interview_codings (pk, note, partnership, theme, quote_text, quote_sealed)
+    SELECT pk, note, partnership, theme, quote_text, quote_sealed FROM interview_codings;
+
+DROP TABLE interview_codings;
+DROP TABLE interview_notes;
+DROP TABLE interviews;
+DROP TABLE interview_questions;
+DROP TABLE interview_guides;
+
+ALTER TABLE new_interview_guides RENAME TO interview_guides;
+ALTER TABLE new_interview_questions RENAME TO interview_questions;
+ALTER TABLE new_interviews RENAME TO interviews;
+ALTER TABLE new_interview_notes RENAME TO interview_notes;
+ALTER TABLE new_interview_codings RENAME TO interview_codings;
+
+CREATE INDEX interview_guides_partnership ON interview_guides (partnership);
+CREATE INDEX interview_questions_guide ON interview_questions (guide, position);
+CREATE INDEX interviews_guide ON interviews (guide, date);
+CREATE INDEX interviews_person ON interviews (person);
+CREATE INDEX interview_notes_question ON interview_notes (question);
+CREATE INDEX interview_codings_note ON interview_codings (note);
+CREATE INDEX interview_codings_theme ON interview_codings (partnership, theme);
+)sql";
+
+// Participant surveys (core/survey.h). A response's key is random, not a sequence, and no
+// response or answered-marker carries a time: in an anonymous round the response has no person,
+// and survey_respondents records only that a person has answered the round, so nothing pairs a
+// respondent with their answers. A trigger keeps a person off an anonymous round's responses
+// whatever code writes them. Erasing a person deletes their named responses and markers
+// (ON DELETE CASCADE); anonymising keeps them under the person's new id (same key).
+constexpr std::string_view V10_SURVEYS = R"sql(
+CREATE TABLE survey_rounds (
+    pk          INTEGER PRIMARY KEY,
+    partnership INTEGER NOT NULL REFERENCES partnerships (pk),
+    place       INTEGER REFERENCES places (pk),
+    title       TEXT NOT NULL,
+    opens       TEXT NOT NULL,
+    closes      TEXT NOT NULL,
+    anonymous   INTEGER NOT NULL CHECK (anonymous IN (0, 1)),
+    created_by  INTEGER NOT NULL,
+    created_at  TEXT NOT NULL,
+    CHECK (closes >= opens)
+) STRICT;
+CREATE INDEX survey_rounds_partnership ON survey_rounds (partnership, opens);
+
+CREATE TABLE survey_responses (
+    pk     INTEGER PRIMARY KEY,
+    round  INTEGER NOT NULL REFERENCES survey_rounds (pk),
+    person INTEGER REFERENCES people (pk) ON DELETE CASCADE,
+    UNIQUE (round, person)
+) STRICT;
+CREATE INDEX survey_responses_person ON survey_responses (person);
+
+CREATE TRIGGER survey_responses_anonymous BEFORE INSERT ON survey_responses
+WHEN NEW.person IS NOT NULL AND (SELECT anonymous FROM survey_rounds WHERE pk = NEW.round) = 1
+BEGIN SELECT RAISE(ABORT, 'an anonymous survey round stores no person'); END;
+
+CREATE TRIGGER survey_responses_anonymous_update BEFORE UPDATE OF person ON survey_responses
+WHEN NEW.person IS NOT NULL AND (SELECT anonymous FROM survey_rounds WHERE pk = NEW.round) = 1
+BEGIN SELECT RAISE(ABORT, 'an anonymous survey round stores no person'); END;
+
+-- A skipped question has no row.
+CREATE TABLE survey_answers (
+    response INTEGER NOT NULL REFERENCES survey_responses (pk) ON DELETE CASCADE,
+    question TEXT NOT NULL,
+    answer   TEXT NOT NULL CHECK (answer IN ('yes', 'a_little', 'no')),
+    PRIMARY KEY (response, question)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE survey_respondents (
+    round  INTEGER NOT NULL REFERENCES survey_rounds (pk),
+    person INTEGER NOT NULL REFERENCES people (pk) ON DELETE CASCADE,
+    PRIMARY KEY (round, person)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX survey_respondents_person ON survey_respondents (person);
+)sql";
+
 constexpr std::string_view SCHEMA_TABLE = R"sql(
 CREATE TABLE IF NOT EXISTS schema_migrations (
     version    INTEGER PRIMARY KEY,
@@ -561,6 +706,8 @@ const std::vector<Migration>& migrations() {
         {6, "logbooks", V6_LOGBOOKS},
         {7, "interviews", V7_INTERVIEWS},
         {8, "sealed_free_text", V8_SEALED_FREE_TEXT},
+        {9, "interview_ids", V9_INTERVIEW_IDS},
+        {10, "surveys", V10_SURVEYS},
     };
     return all;
 }

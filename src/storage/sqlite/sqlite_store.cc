@@ -25,6 +25,9 @@ core::Result<bool> SqliteStore::contains(core::Collection collection, std::strin
         "SELECT 1 FROM activities WHERE id = ?",
         "SELECT 1 FROM occurrences WHERE id = ?",
         "SELECT 1 FROM logbook_templates WHERE id = ?",
+        "SELECT 1 FROM codebook_themes t JOIN partnerships p ON p.pk = t.partnership "
+        "WHERE p.id = substr(?1, 1, instr(?1, char(31)) - 1) "
+        "AND t.id = substr(?1, instr(?1, char(31)) + 1)",
     };
     auto& query = m_contains[static_cast<size_t>(collection)];
     if (!query) {

@@ -38,7 +38,7 @@ private:
     std::unique_ptr<Connection> m_connection;
     Database* m_db;
     // Prepared once: validation of a partial bundle may ask for every one of its references.
-    std::array<std::unique_ptr<Statement>, 7> m_contains;
+    std::array<std::unique_ptr<Statement>, 8> m_contains;
 };
 
 }  // namespace samskab::storage::sqlite

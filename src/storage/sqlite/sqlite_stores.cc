@@ -35,6 +35,7 @@ core::Result<SqliteStores> SqliteStores::open(const std::string& path, int pool_
     stores.community = std::make_unique<SqliteCommunityStore>(stores.pool);
     stores.logbooks = std::make_unique<SqliteLogbookStore>(stores.pool);
     stores.interviews = std::make_unique<SqliteInterviewStore>(stores.pool);
+    stores.surveys = std::make_unique<SqliteSurveyStore>(stores.pool);
     return stores;
 }
 

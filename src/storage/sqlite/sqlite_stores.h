@@ -11,6 +11,7 @@
 #include "storage/sqlite/sqlite_interview_store.h"
 #include "storage/sqlite/sqlite_logbook_store.h"
 #include "storage/sqlite/sqlite_store.h"
+#include "storage/sqlite/sqlite_survey_store.h"
 
 namespace samskab::storage::sqlite {
 
@@ -39,6 +40,7 @@ struct SqliteStores {
     std::unique_ptr<SqliteCommunityStore> community;
     std::unique_ptr<SqliteLogbookStore> logbooks;      // on the same pool
     std::unique_ptr<SqliteInterviewStore> interviews;  // on the same pool
+    std::unique_ptr<SqliteSurveyStore> surveys;        // on the same pool
     std::unique_ptr<SharedSqliteStore> store;
 
     // Opens (creating if needed) the database at `path`, brings its schema up to date, and

@@ -16,7 +16,8 @@ Response post_session(RequestContext& ctx);
 Response get_me(RequestContext& ctx);
 Response get_openapi(RequestContext& ctx);
 
-// A participant's own things: places, what's on, activities, joining, breaks, proposals, data.
+// A participant's own things: places, what's on, activities, joining, breaks, proposals, data,
+// and correcting their own name.
 Response get_places(RequestContext& ctx);
 Response get_whats_on(RequestContext& ctx);
 Response get_activity(RequestContext& ctx);
@@ -25,6 +26,7 @@ Response post_join(RequestContext& ctx);
 Response post_leave(RequestContext& ctx);
 Response post_break(RequestContext& ctx);
 Response post_return(RequestContext& ctx);
+Response post_my_name(RequestContext& ctx);
 Response get_my_data(RequestContext& ctx);
 
 // The host's day at a place.

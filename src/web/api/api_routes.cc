@@ -22,6 +22,7 @@ std::vector<Route> routes() {
         {post, "/api/v1/session", true, true, anyone, post_session},
         {get, "/api/v1/me", true, false, anyone, get_me},
         {get, "/api/v1/me/data", true, false, anyone, get_my_data},
+        {post, "/api/v1/me/name", true, false, participant, post_my_name},
         {post, "/api/v1/me/break", true, false, participant, post_break},
         {post, "/api/v1/me/return", true, false, participant, post_return},
         {get, "/api/v1/places", true, false, anyone, get_places},

@@ -5,9 +5,11 @@
 
 #include "core/access.h"
 #include "core/messages.h"
+#include "web/http/access_log.h"
 #include "web/http/application.h"
 #include "web/http/error_response.h"
 #include "web/http/http_parsing.h"
+#include "web/http/router.h"
 #include "web/http/services.h"
 
 namespace samskab::web::api {
@@ -310,6 +312,19 @@ bool holds_any_at(const RequestContext& ctx, std::initializer_list<core::Account
 bool sees_support_need(const RequestContext& ctx, std::string_view partnership,
                        std::string_view place) {
     return holds_any_at(ctx, {core::AccountRole::Coordinator}, partnership, place);
+}
+
+Checked<void> log_people_listed(const RequestContext& ctx, const std::vector<std::string>& people) {
+    std::string detail = std::string(method_name(ctx.request.method)) + " " + ctx.request.path;
+    char separator = '?';
+    for (const auto& [name, value] : ctx.request.query.items()) {
+        detail += separator + name + "=" + value;
+        separator = '&';
+    }
+    if (auto logged = log_people_shown(ctx, people, "view", detail); !logged) {
+        return tl::unexpected(store_error(ctx, logged.error()));
+    }
+    return {};
 }
 
 }  // namespace samskab::web::api

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 #include <tl/expected.hpp>
@@ -94,5 +95,10 @@ bool holds_any_at(const RequestContext& ctx, std::initializer_list<core::Account
 // a coordinator of that place or of the whole partnership (PRODUCT.md, "Equality").
 bool sees_support_need(const RequestContext& ctx, std::string_view partnership,
                        std::string_view place);
+
+// Logs the showing of `people` (ids) to the principal: one access-log entry per person other
+// than the principal's own, in one write, with the method, path and query as the detail
+// (web/http/access_log.h). On failure, the reply to give instead of the data (500).
+Checked<void> log_people_listed(const RequestContext& ctx, const std::vector<std::string>& people);
 
 }  // namespace samskab::web::api

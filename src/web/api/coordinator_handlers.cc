@@ -3,6 +3,7 @@
 // partnership, so no other listing can carry it.
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "core/access.h"
 #include "web/api/api_handlers.h"
@@ -63,21 +64,18 @@ Response get_people(RequestContext& ctx) {
         return no_access(ctx);
     }
     const bool with_support_need = sees_support_need(ctx, *partnership, {});
-    if (with_support_need) {
-        auto logged = ctx.services.accounts.log_access(
-            core::AccessEntry{ctx.services.clock.now(), ctx.principal->account, "view", "",
-                              "GET /api/v1/people?partnership=" + *partnership});
-        if (!logged) {
-            return store_error(ctx, logged.error());
-        }
-    }
     auto people = ctx.services.community.people_of(*partnership, with_support_need);
     if (!people) {
         return store_error(ctx, people.error(), *partnership);
     }
+    std::vector<std::string> shown;
     Json out = Json::array();
     for (const core::PersonSummary& person : *people) {
+        shown.push_back(person.id);
         out.push_back(person_json(person));
+    }
+    if (auto logged = log_people_listed(ctx, shown); !logged) {
+        return logged.error();
     }
     return json_reply(Json{{"partnership", *partnership}, {"people", std::move(out)}});
 }
@@ -150,6 +148,13 @@ Response get_occurrence(RequestContext& ctx) {
         if (!detail) {
             return detail.error();
         }
+    }
+    std::vector<std::string> shown;
+    for (const core::ParticipantView& participant : detail->participants) {
+        shown.push_back(participant.person.id);
+    }
+    if (auto logged = log_people_listed(ctx, shown); !logged) {
+        return logged.error();
     }
     return json_reply(occurrence_detail_json(*detail));
 }

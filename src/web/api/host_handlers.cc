@@ -2,6 +2,7 @@
 // As on the host's pages, these are for hosts of the place only.
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "core/access.h"
 #include "web/api/api_handlers.h"
@@ -55,9 +56,14 @@ Response get_host_today(RequestContext& ctx) {
     if (!here) {
         return store_error(ctx, here.error(), *id);
     }
+    std::vector<std::string> shown;
     Json people = Json::array();
     for (const core::CheckInView& check_in : *here) {
+        shown.push_back(check_in.person.id);
         people.push_back(check_in_json(check_in));
+    }
+    if (auto logged = log_people_listed(ctx, shown); !logged) {
+        return logged.error();
     }
     return json_reply(Json{{"place", place_json(*place)},
                            {"day", core::format_date(today)},

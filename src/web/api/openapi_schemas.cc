@@ -143,6 +143,8 @@ Json schemas() {
                                    {"initiated_by", ID},
                                    {"created", DATE}});
     s["Participation"] = object({{"occurrence", ID}, {"joined", Json{{"type", "boolean"}}}});
+    s["NameCorrection"] = object({{"name", TEXT}});
+    s["CorrectedName"] = object({{"id", ID}, {"name", TEXT}});
     s["BreakChange"] = object({{"on_break", Json{{"type", "boolean"}}}, {"day", DATE}});
     s["PersonData"] = Json{{"type", "object"},
                            {"description",

@@ -175,6 +175,20 @@ TEST(OpenApi, OperationIdsAreUnique) {
     EXPECT_TRUE(ids.count("post_api_v1_occurrences_id_join"));
 }
 
+TEST(OpenApi, TheNameCorrectionIsDescribed) {
+    const json doc = json::parse(openapi_document());
+    const json& operation = doc["paths"]["/api/v1/me/name"]["post"];
+    EXPECT_EQ(operation["x-samskab-roles"], json::array({"participant"}));
+    EXPECT_EQ(operation["requestBody"]["content"]["application/json"]["schema"]["$ref"],
+              "#/components/schemas/NameCorrection");
+    for (const char* status : {"200", "400", "403", "415"}) {
+        EXPECT_TRUE(operation["responses"].contains(status)) << status;
+    }
+    const json& body = doc["components"]["schemas"]["NameCorrection"];
+    EXPECT_EQ(body["required"], json::array({"name"}));
+    EXPECT_TRUE(body["properties"].contains("name"));
+}
+
 TEST(OpenApi, RoutesAreUnique) {
     std::set<std::pair<std::string, std::string>> seen;
     for (const Route& route : routes()) {

@@ -1,10 +1,12 @@
 // What a participant does through the API: what's on, joining and leaving without giving a
-// reason, taking a break and coming back, proposing an activity, and their own data.
+// reason, taking a break and coming back, proposing an activity, their own data, and correcting
+// their own name.
 #include <algorithm>
 #include <string>
 #include <vector>
 
 #include "core/access.h"
+#include "core/privacy.h"
 #include "web/api/api_handlers.h"
 #include "web/api/api_json.h"
 #include "web/http/services.h"
@@ -22,21 +24,16 @@ constexpr int UPCOMING_LIMIT = 20;
 // Every place where the principal takes part as a participant.
 Checked<std::vector<std::string>> participant_places(RequestContext& ctx) {
     const core::RoleScope scope = core::scope_of(*ctx.principal, core::AccountRole::Participant);
-    auto places = ctx.services.community.list_places();
+    auto places = scope.everywhere
+                      ? ctx.services.community.list_places()
+                      : ctx.services.community.list_places_in(scope.places, scope.partnerships);
     if (!places) {
         return tl::unexpected(store_error(ctx, places.error()));
     }
     std::vector<std::string> ids;
+    ids.reserve(places->size());
     for (const core::PlaceView& view : *places) {
-        const auto& partnerships = scope.partnerships;
-        const bool covered = scope.everywhere ||
-                             std::find(partnerships.begin(), partnerships.end(),
-                                       view.place.partnership) != partnerships.end() ||
-                             std::find(scope.places.begin(), scope.places.end(), view.place.id) !=
-                                 scope.places.end();
-        if (covered) {
-            ids.push_back(view.place.id);
-        }
+        ids.push_back(view.place.id);
     }
     return ids;
 }
@@ -244,6 +241,36 @@ Response post_break(RequestContext& ctx) {
 
 Response post_return(RequestContext& ctx) {
     return break_or_return(ctx, false);
+}
+
+// POST /api/v1/me/name {"name"}: rectification by the person themselves (GDPR art. 16), as the
+// page POST /me/name does. Only the name: the other facts are the partnership's records, which
+// a coordinator corrects. The name is trimmed; blank or longer than MAX_PERSON_NAME_LENGTH
+// bytes is refused (Invalid "name") and nothing changes.
+Response post_my_name(RequestContext& ctx) {
+    auto person = own_person(ctx);
+    if (!person) {
+        return person.error();
+    }
+    auto body = json_body(ctx, {"name"});
+    if (!body) {
+        return body.error();
+    }
+    auto name = string_field(ctx, *body, "name");
+    if (!name) {
+        return name.error();
+    }
+    if (name->size() > core::MAX_PERSON_NAME_LENGTH) {
+        return error_reply(ctx, core::ErrorCode::Invalid, "name", ApiMsg::TooLong,
+                           {std::to_string(core::MAX_PERSON_NAME_LENGTH)});
+    }
+    core::PersonCorrection correction;
+    correction.name = *name;
+    auto corrected = ctx.services.community.correct_person(*person, correction);
+    if (!corrected) {
+        return store_error(ctx, corrected.error(), *person);
+    }
+    return json_reply(Json{{"id", *person}, {"name", *name}});
 }
 
 Response get_my_data(RequestContext& ctx) {

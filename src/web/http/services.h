@@ -12,6 +12,7 @@
 #include "core/interview_store.h"
 #include "core/logbook_store.h"
 #include "core/store.h"
+#include "core/survey_store.h"
 
 namespace samskab::web {
 
@@ -46,6 +47,8 @@ struct Services {
     // Interviews, the codebook and the promoters/inhibitors check; set by the composition root.
     // The interview pages answer 404 without it.
     core::InterviewStore* interviews = nullptr;
+    // Participant surveys; set by the composition root. The survey pages answer 404 without it.
+    core::SurveyStore* surveys = nullptr;
 };
 
 }  // namespace samskab::web

@@ -21,7 +21,8 @@ const Index& index() {
         Index built;
         for (auto area :
              {common_entries(), participant_entries(), host_entries(), coordinator_entries(),
-              privacy_entries(), dashboard_entries(), logbook_entries(), evaluation_entries()}) {
+              privacy_entries(), dashboard_entries(), logbook_entries(), evaluation_entries(),
+              survey_entries()}) {
             built.entries.insert(built.entries.end(), area.begin(), area.end());
         }
         built.by_key.reserve(built.entries.size());

@@ -25,6 +25,7 @@ std::span<const Entry> dashboard_entries();    // dashboards, learning-meeting r
 std::span<const Entry> privacy_entries();      // consents, companions, access log, erasure
 std::span<const Entry> logbook_entries();      // logbook templates, entries, summaries
 std::span<const Entry> evaluation_entries();   // interviews, codebook, themes, the check
+std::span<const Entry> survey_entries();       // participant surveys, their rounds and results
 
 // The text for `key` in `lang`. A key that is not in the catalogue is a bug: it throws
 // std::logic_error, so a test that renders the page finds it.

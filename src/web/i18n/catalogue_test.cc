@@ -21,7 +21,8 @@ TEST(Catalogue, KeysAreUniqueAcrossAreas) {
     EXPECT_EQ(seen.size(), common_entries().size() + participant_entries().size() +
                                host_entries().size() + coordinator_entries().size() +
                                privacy_entries().size() + dashboard_entries().size() +
-                               evaluation_entries().size() + logbook_entries().size());
+                               evaluation_entries().size() + logbook_entries().size() +
+                               survey_entries().size());
 }
 
 TEST(Catalogue, EveryTextIsThereInBothLanguages) {

@@ -2,11 +2,13 @@
 #include <array>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "web/http/services.h"
 #include "web/pages/coordinator_pages.h"
 #include "web/pages/host_pages_support.h"
 #include "web/pages/page.h"
+#include "web/pages/privacy_support.h"
 
 namespace samskab::web::pages {
 
@@ -94,6 +96,7 @@ Response accounts_page(RequestContext& ctx, const views::Templates& templates) {
         return scope.everywhere;
     };
     mstch::array rows;
+    std::vector<std::string> shown;
     for (const core::Account& account : *accounts) {
         mstch::array roles;
         for (const core::RoleGrant& grant : account.roles) {
@@ -113,13 +116,15 @@ Response accounts_page(RequestContext& ctx, const views::Templates& templates) {
         const std::string_view status = account.disabled                ? "coord_account_disabled"
                                         : account.password_hash.empty() ? "coord_account_invited"
                                                                         : "coord_account_active";
+        shown.push_back(account.person);
         rows.push_back(mstch::map{{"email", account.email},
                                   {"name", account.name},
                                   {"person", account.person},
                                   {"roles", roles},
                                   {"status", text_of(ctx, status)}});
     }
-    if (auto logged = log_listing(ctx); !logged) {
+    // An account linked to a person names them: logged per person listed.
+    if (auto logged = log_person_views(ctx, shown); !logged) {
         return failure_page(ctx, templates, logged.error());
     }
     return render_page(ctx, templates, "coord_accounts_title", "coordinator_accounts",

@@ -1,10 +1,12 @@
 #include <string>
+#include <vector>
 
 #include "web/http/http_parsing.h"
 #include "web/http/services.h"
 #include "web/pages/coordinator_pages.h"
 #include "web/pages/host_pages_support.h"
 #include "web/pages/page.h"
+#include "web/pages/privacy_support.h"
 
 namespace samskab::web::pages {
 
@@ -105,7 +107,12 @@ Response people_response(const RequestContext& ctx, const views::Templates& temp
         {"joined", std::string(form.value("joined"))},
         {"channel_options", select_options(channel_choices(ctx), form.value("entry_channel"))},
         {"created", ctx.request.query.value("created") == "1"}};
-    if (auto logged = log_listing(ctx); !logged) {
+    // Each person listed can see on their own page that the list showed them.
+    std::vector<std::string> shown;
+    for (const core::PersonSummary& person : *people) {
+        shown.push_back(person.id);
+    }
+    if (auto logged = log_person_views(ctx, shown); !logged) {
         return failure_page(ctx, templates, logged.error());
     }
     int status = 200;

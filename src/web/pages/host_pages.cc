@@ -49,13 +49,11 @@ core::Result<mstch::map> today_data(const RequestContext& ctx, const HostPlace& 
     if (!checked_in) {
         return tl::unexpected(checked_in.error());
     }
-    // Each person on today's list can see on their own page that the host's day showed them.
+    // Each person on today's list, and each found by the check-in search, can see on their own
+    // page that the host's day showed them: one access-log entry per person, in one write.
     std::vector<std::string> shown;
     for (const core::CheckInView& entry : *checked_in) {
         shown.push_back(entry.person.id);
-    }
-    if (auto logged = log_person_views(ctx, shown); !logged) {
-        return tl::unexpected(logged.error());
     }
     mstch::array people;
     mstch::array newcomers;
@@ -95,6 +93,7 @@ core::Result<mstch::map> today_data(const RequestContext& ctx, const HostPlace& 
         }
         mstch::array results;
         for (const core::PersonSummary& person : *found) {
+            shown.push_back(person.id);
             const bool here = std::any_of(checked_in->begin(), checked_in->end(),
                                           [&](const auto& c) { return c.person.id == person.id; });
             results.push_back(mstch::map{{"id", person.id}, {"name", person.name}, {"here", here}});
@@ -102,6 +101,10 @@ core::Result<mstch::map> today_data(const RequestContext& ctx, const HostPlace& 
         data["searched"] = true;
         data["has_results"] = !results.empty();
         data["results"] = results;
+    }
+
+    if (auto logged = log_person_views(ctx, shown); !logged) {
+        return tl::unexpected(logged.error());
     }
 
     auto notes = community.logbook_notes(view.place.id, today - LOGBOOK_DAYS, today);
@@ -130,10 +133,6 @@ Response today_response(const RequestContext& ctx, const views::Templates& templ
     auto data = today_data(ctx, host, query);
     if (!data) {
         return failure_page(ctx, templates, data.error());
-    }
-    // Who checked in today is data about people: each showing of the list is logged.
-    if (auto logged = log_listing(ctx); !logged) {
-        return failure_page(ctx, templates, logged.error());
     }
     int status = 200;
     if (!errors.empty()) {

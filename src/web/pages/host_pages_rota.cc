@@ -5,6 +5,7 @@
 #include "web/pages/host_pages.h"
 #include "web/pages/host_pages_support.h"
 #include "web/pages/page.h"
+#include "web/pages/privacy_support.h"
 #include "web/views/format.h"
 
 namespace samskab::web::pages {
@@ -80,8 +81,13 @@ Response rota_response(const RequestContext& ctx, const views::Templates& templa
         {"has_other_places", !places.empty()},
         {"other_places", places},
         {"today_href", with_query("/host/today", "place", host.place->place.id)}};
-    // The rota names the hosts: a listing of people, so it is logged.
-    if (auto logged = log_listing(ctx); !logged) {
+    // The rota names the hosts: a listing of people, logged per host shown (not the
+    // principal's own days).
+    std::vector<std::string> shown;
+    for (const auto& [day, person] : *hosts) {
+        shown.push_back(person.id);
+    }
+    if (auto logged = log_person_views(ctx, shown); !logged) {
         return failure_page(ctx, templates, logged.error());
     }
     int status = 200;

@@ -53,8 +53,26 @@ TEST_F(HostPagesTest, TodayShowsWhoIsHereWithNewcomersMarked) {
         << page.body;
     EXPECT_NE(html(page).find("Nye i dag"), std::string::npos);
     EXPECT_EQ(html(page).find(HTML_NAME), std::string::npos);
-    EXPECT_TRUE(logged("view||GET /host/today"));
-    EXPECT_TRUE(logged("view|p-bo|GET /host/today"));  // and each person on the list
+    // One line per person on the list, none for the request as such.
+    EXPECT_TRUE(logged("view|p-bo|GET /host/today"));
+    EXPECT_TRUE(logged("view|p-xss|GET /host/today"));
+    EXPECT_FALSE(logged("view||GET /host/today"));
+}
+
+TEST_F(HostPagesTest, TheCheckInSearchLogsEachPersonFound) {
+    check_in("p-bo");
+    check_in("p-hanne");
+    Browser host = signed_in("host@example.dk");
+    ASSERT_EQ(host.get("/host/today?q=an").status, 200);  // Anna, Hanne
+    std::vector<std::string> lines;
+    for (const std::string& row : access_log()) {
+        if (row.find("|GET /host/today?q=an") != std::string::npos) {
+            lines.push_back(row);
+        }
+    }
+    // Bo (on the list) and Anna (found); Hanne is the host herself, on the list and found.
+    EXPECT_EQ(lines, (std::vector<std::string>{"view|p-bo|GET /host/today?q=an",
+                                               "view|p-anna|GET /host/today?q=an"}));
 }
 
 TEST_F(HostPagesTest, HostOfOnePlaceIsRefusedAtAnother) {
@@ -269,6 +287,23 @@ TEST_F(HostPagesTest, RotaTakeReleaseAndSwap) {
     // Outside the four weeks.
     EXPECT_EQ(host.post("/host/rota/take", {{"place", "insp-house"}, {"day", "2026-05-01"}}).status,
               422);
+}
+
+TEST_F(HostPagesTest, TheRotaLogsEachOtherHostShown) {
+    ASSERT_TRUE(community().take_rota_day("insp-house", date("2026-03-05"), "p-bo"));
+    ASSERT_TRUE(community().take_rota_day("insp-house", date("2026-03-06"), "p-anna"));
+    ASSERT_TRUE(community().take_rota_day("insp-house", date("2026-03-07"), "p-hanne"));
+    Browser host = signed_in("host@example.dk");
+    ASSERT_EQ(host.get("/host/rota").status, 200);
+    std::vector<std::string> lines;
+    for (const std::string& row : access_log()) {
+        if (row.find("|GET /host/rota") != std::string::npos) {
+            lines.push_back(row);
+        }
+    }
+    // Bo and Anna, by day; not Hanne, the host herself.
+    EXPECT_EQ(lines,
+              (std::vector<std::string>{"view|p-bo|GET /host/rota", "view|p-anna|GET /host/rota"}));
 }
 
 TEST_F(HostPagesTest, RotaDayTakenBySomeoneElse) {

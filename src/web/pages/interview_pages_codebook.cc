@@ -1,12 +1,14 @@
 // The partnership's evaluation page, its codebook (add, rename, retire a theme) and its
 // interview guides (questions in order).
 #include <string>
+#include <vector>
 
 #include "core/starting_codebook.h"
 #include "web/http/services.h"
 #include "web/pages/host_pages_support.h"
 #include "web/pages/interview_pages.h"
 #include "web/pages/page.h"
+#include "web/pages/privacy_support.h"
 #include "web/views/format.h"
 
 namespace samskab::web::pages {
@@ -80,6 +82,7 @@ Response home_response(RequestContext& ctx, const views::Templates& templates,
     data["codebook_href"] = base + "/codebook";
     data["themes_href"] = base + "/themes";
     data["check_href"] = base + "/check";
+    data["surveys_href"] = base + "/surveys";
     data["codings_csv_href"] = base + "/codings.csv";
     data["codings_xlsx_href"] = base + "/codings.xlsx";
     data["guides_action"] = base + "/guides";
@@ -93,7 +96,16 @@ Response home_response(RequestContext& ctx, const views::Templates& templates,
     data["guide_options"] = select_options(guide_choices, chosen_guide);
     const std::string chosen_person =
         data.count("person") ? boost::get<std::string>(data["person"]) : std::string();
-    data["person_options"] = select_options(people_choices(ctx, partnership.id), chosen_person);
+    const auto people = people_choices(ctx, partnership.id);
+    // The interviewee's choices list the partnership's people by name: logged per person.
+    std::vector<std::string> shown;
+    for (const auto& [id, name] : people) {
+        shown.push_back(id);
+    }
+    if (auto logged = log_person_views(ctx, shown); !logged) {
+        return failure_page(ctx, templates, logged.error());
+    }
+    data["person_options"] = select_options(people, chosen_person);
     if (!data.count("date")) {
         data["date"] = core::format_date(core::day_of(ctx.services.clock.now()));
     }

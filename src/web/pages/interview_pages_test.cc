@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "web/pages/host_pages_test_support.h"
@@ -77,6 +79,20 @@ protected:
         return interview;
     }
 };
+
+TEST_F(InterviewPagesTest, TheIntervieweeChoicesLogEachPersonListed) {
+    Browser coordinator = signed_in("coord@example.dk");
+    ASSERT_EQ(coordinator.get("/coordinator/partnerships/insp/evaluation").status, 200);
+    std::vector<std::string> lines;
+    for (const std::string& row : access_log()) {
+        if (has(row, "|GET /coordinator/partnerships/insp/evaluation")) {
+            lines.push_back(row.substr(0, row.find('|', 5)));
+        }
+    }
+    std::sort(lines.begin(), lines.end());
+    EXPECT_EQ(lines,
+              (std::vector<std::string>{"view|p-anna", "view|p-bo", "view|p-hanne", "view|p-xss"}));
+}
 
 TEST_F(InterviewPagesTest, OnlyCoordinatorsOfTheWholePartnershipGetIn) {
     for (const char* email : {"host@example.dk", "participant@example.dk", "analyst@example.dk"}) {

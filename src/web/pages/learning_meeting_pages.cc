@@ -12,6 +12,7 @@
 #include "web/pages/host_pages_support.h"
 #include "web/pages/interview_pages.h"
 #include "web/pages/logbook_pages.h"
+#include "web/pages/survey_pages.h"
 #include "web/views/format.h"
 
 namespace samskab::web::pages {
@@ -191,6 +192,10 @@ Response learning_meeting_page(RequestContext& ctx, const views::Templates& temp
     // The interviews' themes and the promoters/inhibitors check belong to a whole partnership.
     if (scope.scope.kind == analytics::ScopeKind::Partnership) {
         if (auto added = add_evaluation_summary(data, ctx, scope.scope.id, period.from, period.to);
+            !added) {
+            return failure_page(ctx, templates, added.error());
+        }
+        if (auto added = add_survey_summary(data, ctx, scope.scope.id, period.from, period.to);
             !added) {
             return failure_page(ctx, templates, added.error());
         }

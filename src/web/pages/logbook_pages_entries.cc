@@ -5,6 +5,7 @@
 #include "web/pages/host_pages_support.h"
 #include "web/pages/logbook_pages.h"
 #include "web/pages/page.h"
+#include "web/pages/privacy_support.h"
 #include "web/pages/xlsx_export.h"
 
 namespace samskab::web::pages {
@@ -52,6 +53,19 @@ PeriodChoice period_of(const RequestContext& ctx) {
     return choice;
 }
 
+// The ids of everyone named as present in `entries`.
+std::vector<std::string> people_present(const std::vector<core::LogbookEntry>& entries) {
+    std::vector<std::string> ids;
+    for (const core::LogbookEntry& entry : entries) {
+        for (const core::EntryValue& value : entry.values) {
+            for (const core::PersonSummary& person : value.people) {
+                ids.push_back(person.id);
+            }
+        }
+    }
+    return ids;
+}
+
 mstch::map base_data(const LogbookAccess& access, const PeriodChoice& choice) {
     const std::string link = "/coordinator/logbooks/" + access.logbook->id;
     const std::string period = "?from=" + core::format_date(choice.period.from) +
@@ -86,8 +100,8 @@ Response entries_page(RequestContext& ctx, const views::Templates& templates) {
     if (!entries) {
         return failure_page(ctx, templates, entries.error());
     }
-    // The names of the people present are data about people: the showing is logged.
-    if (auto logged = log_listing(ctx); !logged) {
+    // The names of the people present are data about people: logged per person shown.
+    if (auto logged = log_person_views(ctx, people_present(*entries)); !logged) {
         return failure_page(ctx, templates, logged.error());
     }
     const std::vector<core::TemplateField> fields = core::fields_of_every_version(*access.logbook);
@@ -166,7 +180,7 @@ Response entries_download(RequestContext& ctx, const views::Templates& templates
     if (!entries) {
         return failure_page(ctx, templates, entries.error());
     }
-    if (auto logged = log_listing(ctx); !logged) {
+    if (auto logged = log_person_views(ctx, people_present(*entries)); !logged) {
         return failure_page(ctx, templates, logged.error());
     }
     const std::string name = "logbog-" + access.logbook->id;

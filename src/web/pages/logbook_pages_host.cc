@@ -8,6 +8,7 @@
 #include "web/pages/host_pages_support.h"
 #include "web/pages/logbook_pages.h"
 #include "web/pages/page.h"
+#include "web/pages/privacy_support.h"
 #include "web/views/format.h"
 
 namespace samskab::web::pages {
@@ -96,7 +97,12 @@ Response form_response(const RequestContext& ctx, const views::Templates& templa
             }
         }
     }
-    if (auto logged = log_listing(ctx); !logged) {
+    // The people to choose from are listed by name: logged per person.
+    std::vector<std::string> shown;
+    for (const core::PersonSummary& person : people) {
+        shown.push_back(person.id);
+    }
+    if (auto logged = log_person_views(ctx, shown); !logged) {
         return failure_page(ctx, templates, logged.error());
     }
     mstch::array fields;

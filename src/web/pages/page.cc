@@ -124,7 +124,10 @@ Response render_page(const RequestContext& ctx, const views::Templates& template
     layout["nav"] = std::move(nav);
     layout["errors"] = std::move(page["errors"]);
     layout["body"] = std::move(body);
-    return Response::html(templates.render("layout", layout, ctx.lang), status);
+    // Moved into a node first: handing the map itself would copy it, body and all, into a
+    // temporary node.
+    const mstch::node layout_node = std::move(layout);
+    return Response::html(templates.render("layout", layout_node, ctx.lang), status);
 }
 
 void add_form_errors(mstch::map& data, const std::vector<FieldError>& errors) {

@@ -74,5 +74,8 @@ std::vector<Route> companion_routes(const views::Templates& templates);  // the 
 std::vector<Route> logbook_routes(const views::Templates& templates);
 // Interviews, the codebook, the theme summary and the promoters/inhibitors check (coordinators).
 std::vector<Route> interview_routes(const views::Templates& templates);
+// Participant surveys: answering (participants), rounds and their counted results (coordinators
+// of the whole partnership).
+std::vector<Route> survey_routes(const views::Templates& templates);
 
 }  // namespace samskab::web::pages

@@ -8,6 +8,7 @@
 #include "web/http/services.h"
 #include "web/pages/page.h"
 #include "web/pages/participant_pages_support.h"
+#include "web/pages/survey_pages.h"
 #include "web/views/format.h"
 
 namespace samskab::web::pages {
@@ -67,12 +68,13 @@ Response whats_on(const RequestContext& ctx, const views::Templates& templates) 
         return storage_failure(ctx, templates);
     }
 
+    const core::LocalTime now = ctx.services.clock.now();
     mstch::array place_list;
     for (const core::PlaceView& view : *places) {
         mstch::array items;
         for (const core::OccurrenceView& occurrence : *occurrences) {
             if (occurrence.place == view.place.id) {
-                items.push_back(participant::occurrence_item(ctx, occurrence));
+                items.push_back(participant::occurrence_item(ctx, occurrence, now));
             }
         }
         // Lists are moved in: an initializer list would copy them, maps and all.
@@ -93,6 +95,7 @@ Response whats_on(const RequestContext& ctx, const views::Templates& templates) 
         {"back", back},
     };
     data["places"] = std::move(place_list);
+    add_open_surveys(data, ctx);
     return render_page(ctx, templates, "title_whats_on", "whats_on", std::move(data));
 }
 
@@ -115,9 +118,10 @@ Response activity(const RequestContext& ctx, const views::Templates& templates) 
         return error_page(ctx, templates, 404);
     }
     const core::ActivityView& view = **found;
+    const core::LocalTime now = ctx.services.clock.now();
     mstch::array upcoming;
     for (const core::OccurrenceView& occurrence : view.upcoming) {
-        upcoming.push_back(participant::occurrence_item(ctx, occurrence));
+        upcoming.push_back(participant::occurrence_item(ctx, occurrence, now));
     }
     mstch::array actions;
     for (const core::ActionItem& item : view.action_items) {

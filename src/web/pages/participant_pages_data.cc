@@ -1,12 +1,37 @@
 // GET /me/data.json: everything samskab holds about the participant, as a file to keep
 // (GDPR art. 15 and 20). Staff who looked at the data appear as "staff", not by name.
 
+#include "core/survey_store.h"
 #include "web/api/api_json.h"
 #include "web/http/services.h"
 #include "web/pages/participant_pages_support.h"
 #include "web/pages/privacy_support.h"
 
 namespace samskab::web::pages::participant {
+
+namespace {
+
+// The person's own answers to named surveys (an anonymous answer is linked to nobody, so it is
+// nobody's data to download): per round its title, partnership, days and the answers given.
+api::Json own_survey_answers_json(const std::vector<core::OwnSurveyAnswers>& rounds) {
+    api::Json out = api::Json::array();
+    for (const core::OwnSurveyAnswers& round : rounds) {
+        api::Json answers = api::Json::object();
+        for (const core::SurveyItem& item : round.answers) {
+            if (item.answer) {
+                answers[item.question] = std::string(core::survey_answer_name(*item.answer));
+            }
+        }
+        out.push_back(api::Json{{"title", round.title},
+                                {"partnership", round.partnership},
+                                {"opens", core::format_date(round.opens)},
+                                {"closes", core::format_date(round.closes)},
+                                {"answers", std::move(answers)}});
+    }
+    return out;
+}
+
+}  // namespace
 
 Response my_data_json(const RequestContext& ctx, const views::Templates& templates) {
     const std::string& person = ctx.principal->person;
@@ -21,8 +46,15 @@ Response my_data_json(const RequestContext& ctx, const views::Templates& templat
     if (!*data) {
         return error_page(ctx, templates, 404);
     }
-    Response response =
-        Response::json(api::person_data_json(**data, *log, ctx.principal->account).dump(2) + "\n");
+    api::Json json = api::person_data_json(**data, *log, ctx.principal->account);
+    if (ctx.services.surveys) {
+        auto surveys = ctx.services.surveys->answers_of(person);
+        if (!surveys) {
+            return storage_failure(ctx, templates);
+        }
+        json["surveys"] = own_survey_answers_json(*surveys);
+    }
+    Response response = Response::json(json.dump(2) + "\n");
     response.set_header("Content-Disposition", "attachment; filename=\"samskab-my-data.json\"");
     return response;
 }

@@ -20,21 +20,10 @@ constexpr std::array ROLE_KEYS = {"role_initiator", "role_host", "role_active", 
 
 core::Result<std::vector<core::PlaceView>> places_of(const RequestContext& ctx) {
     core::RoleScope scope = core::scope_of(*ctx.principal, core::AccountRole::Participant);
-    auto places = ctx.services.community.list_places();
-    if (!places) {
-        return tl::unexpected(places.error());
-    }
     if (scope.everywhere) {
-        return places;
+        return ctx.services.community.list_places();
     }
-    auto listed = [](const std::vector<std::string>& ids, const std::string& id) {
-        return std::find(ids.begin(), ids.end(), id) != ids.end();
-    };
-    std::erase_if(*places, [&](const core::PlaceView& view) {
-        return !listed(scope.places, view.place.id) &&
-               !listed(scope.partnerships, view.place.partnership);
-    });
-    return places;
+    return ctx.services.community.list_places_in(scope.places, scope.partnerships);
 }
 
 bool contains_place(const std::vector<core::PlaceView>& places, std::string_view place) {
@@ -50,20 +39,23 @@ std::string_view role_text(const RequestContext& ctx, core::Role role) {
     return text(ctx, ROLE_KEYS[static_cast<std::size_t>(role)]);
 }
 
-mstch::map occurrence_item(const RequestContext& ctx, const core::OccurrenceView& view) {
+mstch::map occurrence_item(const RequestContext& ctx, const core::OccurrenceView& view,
+                           core::LocalTime now) {
     const core::Occurrence& occurrence = view.occurrence;
-    return mstch::map{
-        {"id", occurrence.id},
-        {"href_id", percent_encode(occurrence.id)},
-        {"when", views::format_date_time(occurrence.start, ctx.lang)},
-        {"title", view.activity_title},
-        {"activity_href", "/activities/" + percent_encode(occurrence.activity)},
-        {"kind", std::string(kind_text(ctx, view.activity_kind))},
-        {"place_name", view.place_name},
-        {"participants", view.participants},
-        {"joined", view.joined},
-        {"open", occurrence.end > ctx.services.clock.now()},
-    };
+    // Filled in place: an initializer list would copy every key and value once more, and a
+    // week's listing has many items.
+    mstch::map item;
+    item.emplace("id", occurrence.id);
+    item.emplace("href_id", percent_encode(occurrence.id));
+    item.emplace("when", views::format_date_time(occurrence.start, ctx.lang));
+    item.emplace("title", view.activity_title);
+    item.emplace("activity_href", "/activities/" + percent_encode(occurrence.activity));
+    item.emplace("kind", std::string(kind_text(ctx, view.activity_kind)));
+    item.emplace("place_name", view.place_name);
+    item.emplace("participants", view.participants);
+    item.emplace("joined", view.joined);
+    item.emplace("open", occurrence.end > now);
+    return item;
 }
 
 std::string back_to(std::string_view target) {

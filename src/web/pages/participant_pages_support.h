@@ -28,8 +28,9 @@ std::string_view role_text(const RequestContext& ctx, core::Role role);
 
 // One occurrence as the lists show it: "id", "href_id" (percent-encoded), "when", "title",
 // "activity_href", "kind", "place_name", "participants", "joined", "open" (not ended yet, so
-// it can be joined or left).
-mstch::map occurrence_item(const RequestContext& ctx, const core::OccurrenceView& view);
+// it can be joined or left, at `now`).
+mstch::map occurrence_item(const RequestContext& ctx, const core::OccurrenceView& view,
+                           core::LocalTime now);
 
 // `target`, or "/whats-on", for sending the participant back after a button.
 std::string back_to(std::string_view target);

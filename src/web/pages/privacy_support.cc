@@ -1,8 +1,7 @@
 #include "web/pages/privacy_support.h"
 
-#include <set>
-
 #include "core/privacy.h"
+#include "web/http/access_log.h"
 #include "web/http/router.h"
 #include "web/http/services.h"
 #include "web/pages/host_pages_support.h"
@@ -13,18 +12,9 @@ namespace samskab::web::pages {
 core::Result<void> log_person_views(const RequestContext& ctx,
                                     const std::vector<std::string>& people,
                                     std::string_view action) {
-    const std::string detail =
-        std::string(method_name(ctx.request.method)) + " " + request_target(ctx);
-    const core::LocalTime now = ctx.services.clock.now();
-    std::set<std::string, std::less<>> seen;
-    std::vector<core::AccessEntry> entries;
-    for (const std::string& person : people) {
-        if (person.empty() || person == ctx.principal->person || !seen.insert(person).second) {
-            continue;
-        }
-        entries.push_back({now, ctx.principal->account, std::string(action), person, detail});
-    }
-    return ctx.services.accounts.log_accesses(entries);
+    return log_people_shown(
+        ctx, people, action,
+        std::string(method_name(ctx.request.method)) + " " + request_target(ctx));
 }
 
 std::string_view lookup_purpose_key(std::string_view action, std::string_view detail) {

@@ -15,8 +15,8 @@
 namespace samskab::web::pages {
 
 // Writes one access-log entry per person in `people` (duplicates once), except the principal's
-// own person: action `action`, actor the principal, detail the method and target of the
-// request. The data may be shown only when this succeeds.
+// own person, in one write (web/http/access_log.h): action `action`, actor the principal,
+// detail the method and target of the request. The data may be shown only when this succeeds.
 core::Result<void> log_person_views(const RequestContext& ctx,
                                     const std::vector<std::string>& people,
                                     std::string_view action = "view");
