@@ -95,7 +95,7 @@ Response whats_on(const RequestContext& ctx, const views::Templates& templates) 
         {"back", back},
     };
     data["places"] = std::move(place_list);
-    add_open_surveys(data, ctx);
+    add_open_surveys(data, ctx, *places);
     return render_page(ctx, templates, "title_whats_on", "whats_on", std::move(data));
 }
 

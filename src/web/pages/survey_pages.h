@@ -5,6 +5,7 @@
 
 #include <mstch/mstch.hpp>
 
+#include "core/community.h"
 #include "core/result.h"
 #include "core/survey.h"
 #include "web/http/route.h"
@@ -25,7 +26,9 @@ std::vector<Route> survey_coordinator_routes(const views::Templates& templates);
 // For the participant's pages: "has_open_surveys" (a round open today that the participant has
 // not answered yet; the page links to /surveys). Nothing is added without a survey store, for a
 // principal without a person, or when the store fails (the page is shown without the link).
-void add_open_surveys(mstch::map& data, const RequestContext& ctx);
+// `places`: the participant's places (participant::places_of), which the page has already read.
+void add_open_surveys(mstch::map& data, const RequestContext& ctx,
+                      const std::vector<core::PlaceView>& places);
 
 // A round's counts as the results table shows them ("respondents", "results": per question
 // its "text" and "cells" {label, value}, hidden values as "<5").

@@ -36,14 +36,11 @@ bool visible_to(const core::SurveyRound& round, const std::vector<core::PlaceVie
     return false;
 }
 
-// The rounds open today for the participant's partnerships and places.
-core::Result<std::vector<core::SurveyRound>> open_for(const RequestContext& ctx) {
-    auto places = participant::places_of(ctx);
-    if (!places) {
-        return tl::unexpected(places.error());
-    }
+// The rounds open today for the participant's partnerships and places (`places`).
+core::Result<std::vector<core::SurveyRound>> open_for(const RequestContext& ctx,
+                                                      const std::vector<core::PlaceView>& places) {
     std::set<std::string> partnerships;
-    for (const core::PlaceView& view : *places) {
+    for (const core::PlaceView& view : places) {
         partnerships.insert(view.place.partnership);
     }
     std::vector<core::SurveyRound> out;
@@ -53,12 +50,20 @@ core::Result<std::vector<core::SurveyRound>> open_for(const RequestContext& ctx)
             return tl::unexpected(rounds.error());
         }
         for (core::SurveyRound& round : *rounds) {
-            if (visible_to(round, *places)) {
+            if (visible_to(round, places)) {
                 out.push_back(std::move(round));
             }
         }
     }
     return out;
+}
+
+core::Result<std::vector<core::SurveyRound>> open_for(const RequestContext& ctx) {
+    auto places = participant::places_of(ctx);
+    if (!places) {
+        return tl::unexpected(places.error());
+    }
+    return open_for(ctx, *places);
 }
 
 std::string round_href(std::int64_t id) {
@@ -294,11 +299,12 @@ Response thanks_page(const RequestContext& ctx, const views::Templates& template
 
 }  // namespace
 
-void add_open_surveys(mstch::map& data, const RequestContext& ctx) {
+void add_open_surveys(mstch::map& data, const RequestContext& ctx,
+                      const std::vector<core::PlaceView>& places) {
     if (!ctx.services.surveys || !ctx.principal || ctx.principal->person.empty()) {
         return;
     }
-    auto rounds = open_for(ctx);
+    auto rounds = open_for(ctx, places);
     if (!rounds) {
         return;
     }
