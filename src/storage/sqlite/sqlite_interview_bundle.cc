@@ -19,16 +19,8 @@ struct StoredQuestion {
     std::string text;
 };
 
-// Seals `text` into `column` of the row `pk` of `table` when the database is encrypted, with
-// the context the readers of sqlite_fields.h open it with; as SqliteInterviewStore writes it.
-core::Result<void> seal_text(Connection& c, std::string_view table, std::string_view column,
-                             std::string_view context, std::int64_t pk, std::string_view text) {
-    Query seal(c, "UPDATE " + std::string(table) + " SET " + std::string(column) +
-                      " = samskab_hide(?1, '" + std::string(context) +
-                      ":' || pk) WHERE pk = ?2 AND samskab_encrypted()");
-    seal.bind(1, text).bind(2, pk);
-    return seal.run();
-}
+// The interviews' free text is sealed exactly as the pages' writes seal it.
+constexpr auto seal_text = &SqliteInterviewStore::seal_text;
 
 // Runs an INSERT ... RETURNING pk and gives the key.
 core::Result<std::int64_t> inserted_key(Query& insert) {

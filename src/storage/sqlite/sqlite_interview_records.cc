@@ -36,18 +36,6 @@ std::string interview_columns() {
            "LEFT JOIN accounts a ON a.pk = i.interviewer LEFT JOIN people pe ON pe.pk = i.person ";
 }
 
-// Seals `text` into the `column` (interviewee_sealed, note_sealed, quote_sealed) of the row
-// `pk` of `table`, bound to that row, when the database is encrypted (sqlite_fields.h). The
-// row's key is known only once it is inserted; the plaintext column was written as ''.
-core::Result<void> seal_text(Connection& c, std::string_view table, std::string_view column,
-                             std::string_view context, std::int64_t pk, std::string_view text) {
-    Query seal(c, "UPDATE " + std::string(table) + " SET " + std::string(column) +
-                      " = samskab_hide(?1, '" + std::string(context) +
-                      ":' || pk) WHERE pk = ?2 AND samskab_encrypted()");
-    seal.bind(1, text).bind(2, pk);
-    return seal.run();
-}
-
 core::Interview interview_of(const Query& query) {
     core::Interview out;
     out.id = query.integer(0);
@@ -68,6 +56,17 @@ std::string half_text(core::HalfYear half) {
 }
 
 }  // namespace
+
+core::Result<void> SqliteInterviewStore::seal_text(Connection& c, std::string_view table,
+                                                   std::string_view column,
+                                                   std::string_view context, std::int64_t pk,
+                                                   std::string_view text) {
+    Query seal(c, "UPDATE " + std::string(table) + " SET " + std::string(column) +
+                      " = samskab_hide(?1, '" + std::string(context) +
+                      ":' || pk) WHERE pk = ?2 AND samskab_encrypted()");
+    seal.bind(1, text).bind(2, pk);
+    return seal.run();
+}
 
 core::Result<std::int64_t> SqliteInterviewStore::create_interview(
     const core::Interview& interview) {

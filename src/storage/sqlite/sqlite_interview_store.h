@@ -74,6 +74,13 @@ public:
     // none), keeping its id: an existing theme is updated, a new one added at the end.
     static core::Result<void> import_theme(Connection& c, std::int64_t partnership,
                                            const core::Theme& theme);
+    // Seals `text` into the `column` (interviewee_sealed, note_sealed, quote_sealed) of the row
+    // `pk` of `table`, bound to that row under `context`, when the database is encrypted
+    // (sqlite_fields.h). The row's key is known only once it is inserted; the plaintext column
+    // was written as ''. For the pages' writes and the bundle's import alike.
+    static core::Result<void> seal_text(Connection& c, std::string_view table,
+                                        std::string_view column, std::string_view context,
+                                        std::int64_t pk, std::string_view text);
 
 private:
     std::shared_ptr<ConnectionPool> m_pool;
