@@ -24,6 +24,7 @@ if [ "$sanitize" != 0 ]; then
   cmake -S . -B "$dir" -G Ninja -DSAMSKAB_SANITIZE=ON -DSAMSKAB_BENCH=OFF \
     -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O0 -g1" > /dev/null
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+  export LSAN_OPTIONS="suppressions=$PWD/scripts/lsan.supp:print_suppressions=0"
   export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
   echo "== built with AddressSanitizer and UndefinedBehaviorSanitizer ($dir)"
 else

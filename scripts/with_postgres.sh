@@ -5,7 +5,8 @@
 # throwaway PostgreSQL 15 cluster is made in a temporary directory (initdb and pg_ctl as the
 # unprivileged `postgres` user when run as root), listening on 127.0.0.1 only, on a free port,
 # with its socket in that directory and trust authentication (nothing but this machine's test
-# processes can reach it), and SAMSKAB_TEST_PG_URL names it for COMMAND. The cluster is stopped
+# processes can reach it), and SAMSKAB_TEST_PG_URL names it for COMMAND (SAMSKAB_TEST_PG_RESTART,
+# below, restarts it). The cluster is stopped
 # and its directory removed whatever happens; the exit status is COMMAND's.
 #
 # The cluster collates with ICU's Danish rules, as a Danish deployment would: "aa" sorts after
@@ -82,6 +83,13 @@ if [ -z "$started" ]; then
 fi
 
 export SAMSKAB_TEST_PG_URL="postgresql://postgres@127.0.0.1:$started/postgres"
+# A command (for `bash -c`) that restarts this cluster as its owner, for tests of what survives
+# a restart; it ends every connection (-m fast) and returns once the server accepts new ones, on
+# the same port and with the same settings (pg_ctl keeps the start's options). Not set for a
+# server named by the caller's SAMSKAB_TEST_PG_URL (tests/e2e/postgres.sh then does without).
+restart=("${as_owner[@]}" "$pg_bin/pg_ctl" -D "$dir/data" -m fast -w -t 60 -l "$dir/server.log"
+  restart)
+export SAMSKAB_TEST_PG_RESTART="${restart[*]@Q}"
 status=0
 "$@" || status=$?
 exit "$status"

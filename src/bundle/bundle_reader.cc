@@ -8,6 +8,7 @@
 #include "bundle/interview_reader.h"
 #include "bundle/record_reader.h"
 #include "bundle/self_evaluation_reader.h"
+#include "bundle/survey_reader.h"
 
 namespace samskab::bundle {
 
@@ -31,13 +32,14 @@ enum class Section {
     LogbookEntries,
     Codes,
     Interviews,
+    SurveyResponses,
     None,
 };
 
-constexpr std::array<std::string_view, 14> SECTION_NAMES = {
+constexpr std::array<std::string_view, 15> SECTION_NAMES = {
     "partnerships",      "places",          "people", "companions", "activities",
     "occurrences",       "participations",  "visits", "relations",  "pathways",
-    "logbook_templates", "logbook_entries", "codes",  "interviews"};
+    "logbook_templates", "logbook_entries", "codes",  "interviews", "survey_responses"};
 
 Section section_of(std::string_view key) {
     for (size_t i = 0; i < SECTION_NAMES.size(); ++i) {
@@ -193,6 +195,9 @@ private:
                 break;
             case Section::Interviews:
                 b.interviews.push_back(read_interview_guide(r, m_lang, result.issues));
+                break;
+            case Section::SurveyResponses:
+                b.survey_responses.push_back(read_survey_round(r, m_lang, result.issues));
                 break;
             case Section::None:
                 break;

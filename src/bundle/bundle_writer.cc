@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "bundle/interview_writer.h"
+#include "bundle/survey_writer.h"
 #include "core/interview.h"
 #include "core/logbook.h"
 
@@ -253,6 +254,10 @@ void write_record(std::string& out, const core::InterviewGuideRecord& g) {
     write_interview_guide(out, g);
 }
 
+void write_record(std::string& out, const core::SurveyRoundRecord& r) {
+    write_survey_round(out, r);
+}
+
 template <class Records>
 void write_collection(Output& output, std::string_view name, const Records& records) {
     std::string& out = output.buffer();
@@ -295,6 +300,9 @@ bool write(const core::Bundle& b, Output& output) {
     }
     if (!b.interviews.empty()) {
         write_collection(output, "interviews", b.interviews);
+    }
+    if (!b.survey_responses.empty()) {
+        write_collection(output, "survey_responses", b.survey_responses);
     }
     output.buffer() += "\n}\n";
     return output.flush();

@@ -60,7 +60,7 @@ void add_export_command(CLI::App& app, Action& chosen);
 void add_generate_command(CLI::App& app, Action& chosen);
 void add_report_command(CLI::App& app, Action& chosen);
 void add_demo_command(CLI::App& app, Action& chosen);
-// The web application: `serve` runs it, `user` manages its accounts (SQLite only, so far).
+// The web application: `serve` runs it, `user` manages its accounts (SQLite or PostgreSQL).
 void add_serve_command(CLI::App& app, Action& chosen);
 void add_user_command(CLI::App& app, Action& chosen);
 // Privacy housekeeping (core/privacy_service.h): `retention` and `purge-access-log`.

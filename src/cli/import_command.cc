@@ -44,19 +44,29 @@ void append_record_issues(std::vector<core::BundleIssue>& issues,
     }
 }
 
-// The self-evaluation counts, only when the bundle had such records: the summary of other
-// imports reads as it always did.
+// The self-evaluation counts, each part only when the bundle had such records: the summary of
+// other imports reads as it always did.
 std::string self_evaluation_text(const core::ImportSummary& s, core::Lang lang) {
-    if (s.logbook_templates + s.logbook_entries + s.codes == 0) {
-        return "";
-    }
-    if (lang == core::Lang::Da) {
-        return fmt::format(
-            " Selvevaluering — logbogsskabeloner: {}, logbogsnotater: {}, koder: {}.",
+    const bool da = lang == core::Lang::Da;
+    std::string out;
+    if (s.logbook_templates + s.logbook_entries + s.codes > 0) {
+        out += fmt::format(
+            fmt::runtime(
+                da ? " Selvevaluering — logbogsskabeloner: {}, logbogsnotater: {}, koder: {}."
+                   : " Self-evaluation — logbook templates: {}, logbook entries: {}, codes: {}."),
             s.logbook_templates, s.logbook_entries, s.codes);
     }
-    return fmt::format(" Self-evaluation — logbook templates: {}, logbook entries: {}, codes: {}.",
-                       s.logbook_templates, s.logbook_entries, s.codes);
+    if (s.interview_guides + s.interviews > 0) {
+        out += fmt::format(fmt::runtime(da ? " Interviewguides: {}, nye interviews: {}."
+                                           : " Interview guides: {}, new interviews: {}."),
+                           s.interview_guides, s.interviews);
+    }
+    if (s.survey_rounds + s.survey_responses > 0) {
+        out += fmt::format(fmt::runtime(da ? " Nye spørgeskemarunder: {}, med svar: {}."
+                                           : " New survey rounds: {}, with responses: {}."),
+                           s.survey_rounds, s.survey_responses);
+    }
+    return out;
 }
 
 std::string summary_text(const core::ImportSummary& s, core::Lang lang) {

@@ -26,15 +26,7 @@ struct RetentionOptions {
 };
 
 core::Result<std::unique_ptr<WebApp>> open_app(Context& context, std::string_view command) {
-    auto path = sqlite_path(context.options().db, context.lang(), command);
-    if (!path) {
-        return tl::unexpected(path.error());
-    }
-    auto cipher = context.field_key(*path);
-    if (!cipher) {
-        return tl::unexpected(cipher.error());
-    }
-    return WebApp::open(*path, 1, web::WebConfig{}, *cipher);
+    return open_web_app(context, 1, web::WebConfig{}, command);
 }
 
 core::Error usage(core::Lang lang, std::string_view da, std::string_view en,

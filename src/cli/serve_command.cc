@@ -1,4 +1,5 @@
-// samskab serve: the web application on one SQLite file, until SIGTERM or SIGINT.
+// samskab serve: the web application on one database (a SQLite file or PostgreSQL), until
+// SIGTERM or SIGINT.
 #include <malloc.h>
 #include <unistd.h>
 
@@ -109,22 +110,15 @@ int run_serve(Context& context, const ServeArguments& o) {
                           "without the design system's files\n",
                      config.static_dir.c_str());
     }
-    auto path = sqlite_path(context.options().db, lang, "serve");
-    if (!path) {
-        return report_error(path.error());
-    }
     use_danish_time();
     // Every request allocates and frees a page's worth of small objects. The release build
     // allocates with tcmalloc (src/CMakeLists.txt); a build on glibc's malloc would give freed
     // memory back to the system after each request, which tripled the time of a "what's on"
     // page, so it keeps up to 64 MB for reuse (a no-op under tcmalloc).
     mallopt(M_TRIM_THRESHOLD, 64 << 20);
-    // One connection per worker, and one spare for the odd call made outside a request.
-    auto cipher = context.field_key(*path);
-    if (!cipher) {
-        return report_error(cipher.error());
-    }
-    auto app = WebApp::open(*path, static_cast<int>(config.workers) + 1, config, *cipher);
+    // One connection per worker, and one spare for the odd call made outside a request (the
+    // nightly privacy job).
+    auto app = open_web_app(context, static_cast<int>(config.workers) + 1, config, "serve");
     if (!app) {
         return report_error(app.error());
     }

@@ -84,15 +84,7 @@ std::string read_password() {
 }
 
 core::Result<std::unique_ptr<WebApp>> open_app(Context& context) {
-    auto path = sqlite_path(context.options().db, context.lang(), "user");
-    if (!path) {
-        return tl::unexpected(path.error());
-    }
-    auto cipher = context.field_key(*path);
-    if (!cipher) {
-        return tl::unexpected(cipher.error());
-    }
-    return WebApp::open(*path, 1, web::WebConfig{}, *cipher);
+    return open_web_app(context, 1, web::WebConfig{}, "user");
 }
 
 int run_add(Context& context, const AddOptions& o) {

@@ -3,7 +3,9 @@
 #include <cstdlib>
 #include <ctime>
 #include <mutex>
+#include <utility>
 
+#include "storage/postgres/postgres_stores.h"
 #include "storage/sqlite/sqlite_account_store.h"
 #include "storage/sqlite/sqlite_community_store.h"
 #include "storage/sqlite/sqlite_interview_store.h"
@@ -46,12 +48,73 @@ private:
     std::unique_ptr<core::Store> m_store;
 };
 
+// PostgreSQL's bundle store is one connection of its own, which a restart of the server (or a
+// fail-over) breaks for good, while the day-to-day stores' pool reconnects. So after a Storage
+// error the connection is opened anew: a read (export, report, lookup) is run again once on it,
+// an import is not (the caller sees its failure and may import again, which is idempotent).
+// Calls take turns, as SerialStore's do.
+class ReopeningPostgresStore final : public core::Store {
+public:
+    ReopeningPostgresStore(std::string url, std::unique_ptr<storage::postgres::PostgresStore> store)
+        : m_url(std::move(url)), m_store(std::move(store)) {}
+
+    core::Result<bool> contains(core::Collection collection, std::string_view id) override {
+        return run([&](core::Store& s) { return s.contains(collection, id); }, true);
+    }
+    core::Result<core::ImportSummary> import_bundle(const core::Bundle& bundle) override {
+        return run([&](core::Store& s) { return s.import_bundle(bundle); }, false);
+    }
+    core::Result<core::Bundle> export_bundle() override {
+        return run([](core::Store& s) { return s.export_bundle(); }, true);
+    }
+    core::Result<core::Dataset> load_dataset() override {
+        return run([](core::Store& s) { return s.load_dataset(); }, true);
+    }
+
+private:
+    template <class Call>
+    auto run(Call call, bool again) -> decltype(call(std::declval<core::Store&>())) {
+        std::lock_guard lock(m_mutex);
+        if (!m_store) {
+            if (auto opened = reopen(); !opened) {
+                return tl::unexpected(opened.error());
+            }
+        }
+        auto result = call(*m_store);
+        if (result || result.error().code != core::ErrorCode::Storage) {
+            return result;
+        }
+        if (!reopen() || !again) {
+            return result;
+        }
+        return call(*m_store);
+    }
+
+    core::Result<void> reopen() {
+        m_store.reset();
+        auto opened = storage::postgres::PostgresStore::open(m_url);
+        if (!opened) {
+            return tl::unexpected(opened.error());
+        }
+        m_store = std::move(*opened);
+        return {};
+    }
+
+    std::string m_url;
+    std::mutex m_mutex;
+    std::unique_ptr<storage::postgres::PostgresStore> m_store;
+};
+
 }  // namespace
+
+bool is_postgres_url(std::string_view db) {
+    return db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0;
+}
 
 core::Result<std::string> sqlite_path(const std::string& db, core::Lang lang,
                                       std::string_view command) {
     const bool da = lang == core::Lang::Da;
-    if (db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0) {
+    if (is_postgres_url(db)) {
         return core::fail(core::ErrorCode::Usage,
                           da ? "--db: PostgreSQL understøttes endnu ikke til " +
                                    std::string(command) +
@@ -101,28 +164,33 @@ void use_danish_time() {
     tzset();
 }
 
-WebApp::WebApp(web::WebConfig config, std::shared_ptr<storage::sqlite::ConnectionPool> pool,
-               std::unique_ptr<core::Store> store, security::SodiumPasswordHasher hasher,
+WebApp::WebApp(web::WebConfig config, security::SodiumPasswordHasher hasher,
                security::SodiumTokenSource tokens)
-    : m_config(std::move(config)),
-      m_pool(std::move(pool)),
-      m_store(std::move(store)),
-      m_hasher(std::move(hasher)),
-      m_tokens(std::move(tokens)) {
-    m_accounts = std::make_unique<storage::sqlite::SqliteAccountStore>(m_pool, m_clock);
-    m_community = std::make_unique<storage::sqlite::SqliteCommunityStore>(m_pool);
+    : m_config(std::move(config)), m_hasher(std::move(hasher)), m_tokens(std::move(tokens)) {}
+
+WebApp::~WebApp() = default;
+
+core::Result<std::unique_ptr<WebApp>> WebApp::create(web::WebConfig config) {
+    auto hasher = security::SodiumPasswordHasher::create();
+    if (!hasher) {
+        return tl::unexpected(hasher.error());
+    }
+    auto tokens = security::SodiumTokenSource::create();
+    if (!tokens) {
+        return tl::unexpected(tokens.error());
+    }
+    return std::unique_ptr<WebApp>(
+        new WebApp(std::move(config), std::move(*hasher), std::move(*tokens)));
+}
+
+void WebApp::wire() {
     m_auth = std::make_unique<core::AuthService>(*m_accounts, m_hasher, m_tokens, m_clock);
     m_services = std::make_unique<web::Services>(
         web::Services{*m_accounts, *m_community, *m_store, *m_auth, m_clock, m_config});
-    m_logbooks = std::make_unique<storage::sqlite::SqliteLogbookStore>(m_pool);
     m_services->logbooks = m_logbooks.get();
-    m_interviews = std::make_unique<storage::sqlite::SqliteInterviewStore>(m_pool);
     m_services->interviews = m_interviews.get();
-    m_surveys = std::make_unique<storage::sqlite::SqliteSurveyStore>(m_pool);
     m_services->surveys = m_surveys.get();
 }
-
-WebApp::~WebApp() = default;
 
 core::Result<std::unique_ptr<WebApp>> WebApp::open(
     const std::string& path, int connections, web::WebConfig config,
@@ -135,17 +203,62 @@ core::Result<std::unique_ptr<WebApp>> WebApp::open(
     if (!store) {
         return tl::unexpected(store.error());
     }
-    auto hasher = security::SodiumPasswordHasher::create();
-    if (!hasher) {
-        return tl::unexpected(hasher.error());
+    auto app = create(std::move(config));
+    if (!app) {
+        return tl::unexpected(app.error());
     }
-    auto tokens = security::SodiumTokenSource::create();
-    if (!tokens) {
-        return tl::unexpected(tokens.error());
+    WebApp& a = **app;
+    a.m_store = std::make_unique<SerialStore>(std::move(*store));
+    a.m_accounts = std::make_unique<storage::sqlite::SqliteAccountStore>(*pool, a.m_clock);
+    a.m_community = std::make_unique<storage::sqlite::SqliteCommunityStore>(*pool);
+    a.m_logbooks = std::make_unique<storage::sqlite::SqliteLogbookStore>(*pool);
+    a.m_interviews = std::make_unique<storage::sqlite::SqliteInterviewStore>(*pool);
+    a.m_surveys = std::make_unique<storage::sqlite::SqliteSurveyStore>(*pool);
+    a.wire();
+    return app;
+}
+
+core::Result<std::unique_ptr<WebApp>> WebApp::open_postgres(const std::string& url, int connections,
+                                                            web::WebConfig config) {
+    auto app = create(std::move(config));
+    if (!app) {
+        return tl::unexpected(app.error());
     }
-    return std::unique_ptr<WebApp>(new WebApp(std::move(config), std::move(*pool),
-                                              std::make_unique<SerialStore>(std::move(*store)),
-                                              std::move(*hasher), std::move(*tokens)));
+    WebApp& a = **app;
+    auto stores = storage::postgres::PostgresStores::open(url, connections, a.m_clock);
+    if (!stores) {
+        return tl::unexpected(stores.error());
+    }
+    // The bundle store gets a connection that is re-established like the pool's (above).
+    stores->store.reset();
+    auto store = storage::postgres::PostgresStore::open(url);
+    if (!store) {
+        return tl::unexpected(store.error());
+    }
+    a.m_store = std::make_unique<ReopeningPostgresStore>(url, std::move(*store));
+    a.m_accounts = std::move(stores->accounts);
+    a.m_community = std::move(stores->community);
+    a.wire();
+    return app;
+}
+
+core::Result<std::unique_ptr<WebApp>> open_web_app(const Context& context, int connections,
+                                                   web::WebConfig config,
+                                                   std::string_view command) {
+    const std::string& db = context.options().db;
+    if (is_postgres_url(db)) {
+        // PostgreSQL keeps the sensitive fields as plain text so far: there is no key to open.
+        return WebApp::open_postgres(db, connections, std::move(config));
+    }
+    auto path = sqlite_path(db, context.lang(), command);
+    if (!path) {
+        return tl::unexpected(path.error());
+    }
+    auto cipher = context.field_key(*path);
+    if (!cipher) {
+        return tl::unexpected(cipher.error());
+    }
+    return WebApp::open(*path, connections, std::move(config), *cipher);
 }
 
 const web::Application& WebApp::application() {

@@ -194,7 +194,7 @@ struct HeldInterviewRecord {
     std::string id;
     Day date = 0;
     std::string interviewee;
-    std::optional<std::string> person;   // a person id
+    std::optional<std::string> person;       // a person id
     std::vector<InterviewNoteRecord> notes;  // at most one per question
     bool operator==(const HeldInterviewRecord&) const = default;
 };
@@ -205,6 +205,40 @@ struct InterviewGuideRecord {
     std::string title;
     std::vector<std::string> questions;
     std::vector<HeldInterviewRecord> interviews;
+};
+
+// --- survey responses (the optional collection `survey_responses`, docs/bundle.md): a
+// participant survey round (core/survey.h) with its responses nested. A response carries no
+// time and the responses are ordered by content, so that nothing tells in which order people
+// answered. An anonymous round's responses carry no person; who has answered it (so that nobody
+// answers twice) is the separate sorted list `respondents`, which nothing links to the answers.
+// `==` compares content, for the store's rule that an import never changes a stored round.
+
+// One answered question: its id (core::survey_questions) and "yes", "a_little" or "no". A
+// skipped question is left out.
+struct SurveyAnswerRecord {
+    std::string question;
+    std::string answer;
+    auto operator<=>(const SurveyAnswerRecord&) const = default;
+};
+
+struct SurveyResponseRecord {
+    std::optional<std::string> person;        // a named round's respondent; none when anonymous
+    std::vector<SurveyAnswerRecord> answers;  // by question id
+    auto operator<=>(const SurveyResponseRecord&) const = default;
+};
+
+struct SurveyRoundRecord {
+    std::string id;
+    std::string partnership;
+    std::optional<std::string> place;
+    std::string title;
+    Day opens = 0;
+    Day closes = 0;
+    bool anonymous = true;
+    std::vector<SurveyResponseRecord> responses;  // by content
+    std::vector<std::string> respondents;         // anonymous rounds only: person ids, sorted
+    bool operator==(const SurveyRoundRecord&) const = default;
 };
 
 struct Bundle {
@@ -222,6 +256,7 @@ struct Bundle {
     std::vector<LogbookEntryRecord> logbook_entries;
     std::vector<CodeRecord> codes;
     std::vector<InterviewGuideRecord> interviews;
+    std::vector<SurveyRoundRecord> survey_responses;
 };
 
 }  // namespace samskab::core

@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "core/bundle_validator_interviews.h"
+#include "core/bundle_validator_surveys.h"
 #include "core/interview.h"
 #include "core/logbook.h"
 #include "core/self_evaluation_records.h"
@@ -401,6 +402,7 @@ std::vector<BundleIssue> validate_bundle(const Bundle& b, Lang lang, const IdLoo
     check_codes(check, b, partnerships);
     std::vector<BundleIssue> issues = check.take();
     check_interviews(b, lang, stored, issues);
+    check_survey_rounds(b, lang, stored, issues);
     return issues;
 }
 

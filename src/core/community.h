@@ -27,6 +27,12 @@ struct PersonSummary {
     std::optional<bool> support_need;  // filled only when asked for
 };
 
+// A page of a partnership's people (CommunityStore::people_page).
+struct PeoplePage {
+    std::vector<PersonSummary> people;
+    std::size_t total = 0;  // people in the whole list
+};
+
 struct PlaceView {
     Place place;
     std::string partnership_name;
@@ -136,7 +142,7 @@ struct PersonData {
     std::vector<Pathway> pathways;
     std::vector<Break> breaks;
     std::optional<LocalTime> deletion_requested;
-    Consents consents;                          // all four purposes; person.consent mirrors two
+    Consents consents;                           // all four purposes; person.consent mirrors two
     std::vector<ConsentChange> consent_history;  // oldest first
 };
 

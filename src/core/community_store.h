@@ -38,6 +38,22 @@ public:
     // companion link there), by name.
     virtual Result<std::vector<PersonSummary>> people_of(std::string_view partnership,
                                                          bool with_support_need) = 0;
+    // One page of people_of: at most `limit` people from the `offset`th (same order), and how
+    // many there are in all. So that a partnership of tens of thousands is listed a page at a
+    // time. This default reads them all; a store may do better.
+    virtual Result<PeoplePage> people_page(std::string_view partnership, bool with_support_need,
+                                           std::size_t offset, std::size_t limit) {
+        auto all = people_of(partnership, with_support_need);
+        if (!all) {
+            return tl::unexpected(all.error());
+        }
+        PeoplePage page;
+        page.total = all->size();
+        for (std::size_t i = offset; i < all->size() && i - offset < limit; ++i) {
+            page.people.push_back(std::move((*all)[i]));
+        }
+        return page;
+    }
     // People of a partnership whose name contains `query` (case-insensitive), at most `limit`.
     virtual Result<std::vector<PersonSummary>> search_people(std::string_view partnership,
                                                              std::string_view query, int limit) = 0;

@@ -270,6 +270,8 @@ constexpr std::array TEXTS = {
     Text{Msg::NounOccurrence, "aktivitetsgang", "occurrence"},
     Text{Msg::NounLogbookTemplate, "logbogsskabelon", "logbook template"},
     Text{Msg::MustBeInteger, "skal være et helt tal", "must be a whole number"},
+    Text{Msg::WholeNumberFromTo, "skal være et helt tal fra {} til {}",
+         "must be a whole number from {} to {}"},
     Text{Msg::ExactlyOneOf, "skal have netop ét af felterne {}",
          "must have exactly one of the fields {}"},
     Text{Msg::ValueWrongMember, "feltet \"{}\" er af typen {}, så værdien skal stå i \"{}\"",
@@ -300,6 +302,28 @@ constexpr std::array TEXTS = {
          "spørgsmål; en import kan kun tilføje spørgsmål efter de gemte",
          "the interview guide \"{}\" is already stored for another partnership or with other "
          "questions; an import can only add questions after the stored ones"},
+    Text{Msg::SurveysNotStored,
+         "spørgeskemaer kan endnu ikke gemmes i PostgreSQL; importér dem i SQLite",
+         "surveys cannot be stored in PostgreSQL yet; import them into SQLite"},
+    Text{Msg::SurveyRoundChanged,
+         "spørgeskemaet \"{}\" er allerede gemt med et andet indhold; en import ændrer aldrig et "
+         "gemt spørgeskema",
+         "the survey round \"{}\" is already stored with other content; an import never changes "
+         "a stored survey round"},
+    Text{Msg::SurveyUnknownQuestion, "ukendt spørgsmål \"{}\"; spørgsmålene er: {}",
+         "unknown question \"{}\"; the questions are: {}"},
+    Text{Msg::SurveyPersonInAnonymous,
+         "et anonymt spørgeskemas svar har ingen person; hvem der har svaret, står i "
+         "\"respondents\"",
+         "an anonymous round's responses carry no person; who has answered is listed in "
+         "\"respondents\""},
+    Text{Msg::SurveyRespondentsInNamed,
+         "kun et anonymt spørgeskema har en liste over, hvem der har svaret; i et navngivet står "
+         "personen ved sit svar",
+         "only an anonymous round lists who has answered; in a named round the person is given "
+         "with their response"},
+    Text{Msg::SurveyPlaceOfOtherPartnership, "stedet \"{}\" hører til et andet partnerskab",
+         "the place \"{}\" belongs to another partnership"},
     Text{Msg::NounTheme, "tema", "theme"},
 };
 

@@ -152,6 +152,7 @@ enum class Msg {
     SurveyNotOpen,
     // the self-evaluation records of a bundle (core/bundle_validator, bundle/)
     MustBeInteger,
+    WholeNumberFromTo,
     ExactlyOneOf,
     ValueWrongMember,
     VersionNumbering,
@@ -163,6 +164,13 @@ enum class Msg {
     InterviewsNotStored,
     InterviewChanged,
     InterviewGuideChanged,
+    // the collection `survey_responses` of a bundle (core/bundle_validator_surveys, storage/)
+    SurveysNotStored,
+    SurveyRoundChanged,
+    SurveyUnknownQuestion,
+    SurveyPersonInAnonymous,
+    SurveyRespondentsInNamed,
+    SurveyPlaceOfOtherPartnership,
     // nouns used inside other messages
     NounPartnership,
     NounOrganisation,

@@ -50,7 +50,9 @@ struct ImportSummary {
     std::size_t logbook_entries = 0;
     std::size_t codes = 0;
     std::size_t interview_guides = 0;
-    std::size_t interviews = 0;  // created: a stored interview imported again is left as it is
+    std::size_t interviews = 0;     // created: a stored interview imported again is left as it is
+    std::size_t survey_rounds = 0;  // created: a stored round imported again is left as it is
+    std::size_t survey_responses = 0;  // the responses of the rounds created
 };
 
 // A partnership's data at rest. Implementations: storage/sqlite (embedded, the default) and

@@ -50,14 +50,15 @@ std::string_view survey_question_text(const SurveyQuestion& question, Lang lang)
 // A survey round: a partnership's, optionally only for one place of it, open from `opens` to
 // `closes` (both days included).
 struct SurveyRound {
-    std::int64_t id = 0;  // assigned by the store
+    std::int64_t id = 0;    // assigned by the store
+    std::string bundle_id;  // "sr-" and 12 hex digits, assigned by the store: its id in bundles
     std::string partnership;
     std::optional<std::string> place;
     std::string title;
     Day opens = 0;
     Day closes = 0;
     bool anonymous = true;
-    std::int64_t created_by = 0;  // account
+    std::int64_t created_by = 0;  // account; 0 for a round imported from a bundle
     LocalTime created_at = 0;
 
     bool is_open(Day today) const { return opens <= today && today <= closes; }
@@ -108,6 +109,10 @@ struct OwnSurveyAnswers {
 
 // The answers to one round, counted: no single response can be read from it. `counts[q][a]`
 // is how many chose answer a (SurveyAnswer order) to question q (survey_questions() order).
+// One response of a round as the coordinators' download shows it: the answer to each question
+// in survey_questions() order, nullopt where it was skipped. No person, no time.
+using SurveyResponseAnswers = std::vector<std::optional<SurveyAnswer>>;
+
 struct SurveyCounts {
     int respondents = 0;
     std::vector<std::vector<int>> counts;

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/community.h"
 #include "core/result.h"
 #include "core/survey.h"
 
@@ -25,8 +26,9 @@ namespace samskab::core {
 // - in a named round the answers carry the person; erasing the person deletes them and the
 //   record of having answered; anonymising the person keeps them under the new id, as
 //   participations and relations are kept (CommunityStore::anonymise);
-// - no method returns a single response of a round: only counts, and a named person's own
-//   answers (answers_of) for their own data download.
+// - no method returns a single response of a round with anything that could name its person:
+//   counts, a named person's own answers (answers_of) for their own data download, and the
+//   answers alone in an order that tells nothing of who answered when (responses).
 class SurveyStore {
 public:
     virtual ~SurveyStore() = default;
@@ -52,7 +54,8 @@ public:
     // Stores the response, and in a named round one relation with source self_report from
     // `today` between the person and each person in `known`, unless the two already have an
     // open relation (left as it is). Returns the number of relations made. Invalid as
-    // validate_survey_response; NotFound "round", "person", "known"; Conflict "round" when the
+    // validate_survey_response; NotFound "round", "person", "known" (also for a person outside
+    // the round's people_to_name); Conflict "round" when the
     // person has answered the round before (nothing is stored) or the round is not open on
     // `today`.
     virtual Result<int> submit(const SurveyResponse& response, Day today) = 0;
@@ -62,6 +65,18 @@ public:
 
     // The person's own answers to named rounds, oldest round first. NotFound "person".
     virtual Result<std::vector<OwnSurveyAnswers>> answers_of(std::string_view person) = 0;
+
+    // The round's responses without any person, sorted by their answers (not by when they were
+    // given), for the coordinators' download. The caller decides whether the round has enough
+    // respondents to show them. NotFound "round".
+    virtual Result<std::vector<SurveyResponseAnswers>> responses(std::int64_t round) = 0;
+
+    // The people whom `person` may name in the round's name generator, by name, `person` left
+    // out, without the support-need flag: for a round at one place the people with a visit
+    // there or a participation in an occurrence of one of its activities; for a round of the
+    // whole partnership its people (CommunityStore::people_of). NotFound "round".
+    virtual Result<std::vector<PersonSummary>> people_to_name(std::int64_t round,
+                                                              std::string_view person) = 0;
 };
 
 }  // namespace samskab::core

@@ -27,7 +27,9 @@ const MATRIX_ROLES = ['anonymous', 'participant', 'host', 'coordinator', 'compan
 // CSV or Excel workbooks.
 const NOT_PAGES = new Set(['/lang/:code', '/me/data.json',
   '/coordinator/logbooks/:id/entries.csv', '/coordinator/logbooks/:id/entries.xlsx',
-  '/coordinator/partnerships/:id/codings.csv', '/coordinator/partnerships/:id/codings.xlsx']);
+  '/coordinator/partnerships/:id/codings.csv', '/coordinator/partnerships/:id/codings.xlsx',
+  '/coordinator/partnerships/:id/surveys/:round/responses.csv',
+  '/coordinator/partnerships/:id/surveys/:round/responses.xlsx']);
 // Pages of the signed-out visitor, checked as such.
 const ANONYMOUS_PAGES = new Set(['/login', '/invitation/:token']);
 

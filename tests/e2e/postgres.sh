@@ -126,4 +126,139 @@ done
 "$bin" --db "$pg" export -o after.json
 cmp -s before.json after.json && pass || fail "a refused import changed the PostgreSQL database"
 
+# --- serve on PostgreSQL: check-ins go on while the database server restarts ----------------
+# user add, serve, sign in through the API and check people in one after another; meanwhile
+# PostgreSQL is restarted (SAMSKAB_TEST_PG_RESTART, set by scripts/with_postgres.sh). Every
+# check-in answered 200 must be stored, and the server must answer again afterwards.
+new_database web
+web=$url
+password='korrekt hest batteri'
+{
+  echo '{"format": "samskab-bundle/1",'
+  echo ' "partnerships": [{"id": "web", "name": "Webbyen", "organisations": []}],'
+  echo ' "places": [{"id": "web-house", "partnership": "web", "name": "Huset", "support_threshold": 0.2}],'
+  echo ' "people": ['
+  for i in $(seq 1 400); do
+    [ "$i" -gt 1 ] && echo ','
+    printf '{"id": "w%03d", "name": "Person %03d"}' "$i" "$i"
+  done
+  # A host checks in people the partnership knows: each has been at the house once before.
+  echo '], "visits": ['
+  for i in $(seq 1 400); do
+    [ "$i" -gt 1 ] && echo ','
+    printf '{"person": "w%03d", "place": "web-house", "date": "2024-01-01"}' "$i"
+  done
+  echo ']}'
+} > web.json
+expect_status web-import 0 "$bin" --db "$web" import web.json
+expect_status web-user-add 0 bash -c "printf '%s' '$password' | \"$bin\" --db '$web' user add \
+  host@example.dk --name Værten --role host --place web-house --password-stdin"
+expect_status web-user-add-invited 0 "$bin" --db "$web" user add c@example.dk --name C \
+  --role coordinator --partnership web
+expect_status web-user-add-coordinator 0 bash -c "printf '%s' '$password' | \"$bin\" --db '$web' \
+  user add k@example.dk --name Koordinatoren --role coordinator --partnership web --password-stdin"
+expect_status web-user-list 0 "$bin" --db "$web" user list
+expect_contains web-user-list out.txt "host (sted web-house)"
+expect_contains web-user-list out.txt "c@example.dk"
+expect_status web-user-remove 0 "$bin" --db "$web" user remove c@example.dk
+expect_status web-retention 0 "$bin" --db "$web" retention --dry-run
+expect_status web-serve-unreachable 3 "$bin" --db "postgresql://u:hemmeligt@127.0.0.1:1/x" serve \
+  --listen 127.0.0.1:0
+grep -q hemmeligt err.txt && fail "serve shows the password of an unreachable server" || pass
+
+"$bin" --db "$web" serve --listen 127.0.0.1:0 --workers 2 > serve.out 2> serve.err &
+server=$!
+trap 'kill -KILL "$server" 2> /dev/null; cleanup' EXIT
+site=""
+for _ in $(seq 100); do
+  site=$(sed -n 's/^samskab: listening on \(http:\/\/[0-9.]*:[0-9]*\)$/\1/p' serve.out)
+  [ -n "$site" ] && break
+  kill -0 "$server" 2> /dev/null || break
+  sleep 0.1
+done
+if [ -z "$site" ]; then
+  fail "serve on PostgreSQL: did not start listening"
+  cat serve.out serve.err
+else
+  pass
+  # http NAME WANT ARGS...: curl with the cookie jar, the body to body.json.
+  http() {
+    local name=$1 want=$2 got
+    shift 2
+    got=$(curl -s -o body.json -w '%{http_code}' -b jar.txt -c jar.txt "$@")
+    if [ "$got" = "$want" ]; then pass; else fail "$name: HTTP $got, expected $want"; cat body.json; echo; fi
+  }
+  token() { sed -n 's/.*"csrf_token":"\([A-Za-z0-9_-]*\)".*/\1/p' body.json; }
+  http web-session 200 "$site/api/v1/session"
+  csrf=$(token)
+  http web-sign-in 200 -H 'content-type: application/json' -H "x-csrf-token: $csrf" \
+    -d "{\"email\":\"host@example.dk\",\"password\":\"$password\"}" "$site/api/v1/session"
+  csrf=$(token)
+  # The stream: a check-in of the next person until the restart has finished and 20 more have
+  # been answered; the restart begins after the 20th.
+  restarting=""
+  restarted=""
+  after=0
+  : > answers.txt
+  started_at=$(psql -At "$web" -c "SELECT pg_postmaster_start_time()")
+  for i in $(seq 1 400); do
+    person=$(printf 'w%03d' "$i")
+    answer=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -b jar.txt \
+      -H 'content-type: application/json' -H "x-csrf-token: $csrf" \
+      -d "{\"person\":\"$person\",\"place\":\"web-house\"}" "$site/api/v1/host/check-ins")
+    echo "$person $answer" >> answers.txt
+    if [ "$i" -eq 20 ]; then
+      if [ -n "${SAMSKAB_TEST_PG_RESTART:-}" ]; then
+        bash -c "$SAMSKAB_TEST_PG_RESTART" > restart.log 2>&1 &
+        restarting=$!
+      else
+        restarted=yes
+      fi
+    elif [ -n "$restarting" ] && [ -z "$restarted" ] && ! kill -0 "$restarting" 2> /dev/null; then
+      restarted=yes
+    elif [ -n "$restarted" ]; then
+      after=$((after + 1))
+      [ "$after" -ge 20 ] && break
+    fi
+  done
+  if [ -n "$restarting" ]; then
+    wait "$restarting" && pass || { fail "the PostgreSQL restart failed"; cat restart.log; }
+    [ "$(psql -At "$web" -c "SELECT pg_postmaster_start_time()")" != "$started_at" ] && pass ||
+      fail "the PostgreSQL server was not restarted"
+  elif [ -z "${SAMSKAB_TEST_PG_RESTART:-}" ]; then
+    echo "SAMSKAB_TEST_PG_RESTART is not set: the check-ins ran without a restart"
+  fi
+  # Every check-in answered 200 is stored; the last ones, after the restart, were answered 200.
+  psql -At "$web" -c "SELECT p.id FROM visits v JOIN people p ON p.pk = v.person
+    JOIN places pl ON pl.pk = v.place WHERE pl.id = 'web-house' AND v.date > '2024-01-01'
+    ORDER BY p.id" > stored.txt
+  awk '$2 == "200" { print $1 }' answers.txt | sort > acknowledged.txt
+  missing=$(comm -23 acknowledged.txt stored.txt)
+  [ -z "$missing" ] && pass || fail "acknowledged check-ins not stored: $missing"
+  [ -s acknowledged.txt ] && pass || fail "no check-in was acknowledged"
+  tail -n 10 answers.txt | awk '$2 != "200" { bad = 1 } END { exit bad }' && pass ||
+    { fail "check-ins still fail after the restart"; tail -n 10 answers.txt; }
+  echo "check-ins: $(wc -l < answers.txt) sent, $(wc -l < acknowledged.txt) acknowledged," \
+    "$(wc -l < stored.txt) stored; the slowest took $(sort -k3 -g answers.txt | tail -n 1 | cut -d' ' -f3) s"
+  http web-after-restart 200 "$site/api/v1/me"
+  expect_contains web-after-restart body.json '"email":"host@example.dk"'
+  http web-today 200 "$site/api/v1/host/today?place=web-house"
+  expect_contains web-today body.json '"id":"w001"'
+  # Logbooks, interviews and surveys have no PostgreSQL store yet: their pages are not found.
+  http web-no-logbooks 404 "$site/host/logbooks?place=web-house"
+  # The dashboard reads through the bundle store's own connection, which the restart broke: it
+  # is opened anew.
+  rm -f jar.txt
+  http web-coordinator-session 200 "$site/api/v1/session"
+  csrf=$(token)
+  http web-coordinator-sign-in 200 -H 'content-type: application/json' -H "x-csrf-token: $csrf" \
+    -d "{\"email\":\"k@example.dk\",\"password\":\"$password\"}" "$site/api/v1/session"
+  http web-dashboard-after-restart 200 "$site/coordinator/dashboard"
+  kill -TERM "$server"
+  status=0
+  wait "$server" || status=$?
+  [ "$status" -eq 0 ] && pass || { fail "serve on PostgreSQL: exit $status after SIGTERM"; cat serve.err; }
+fi
+trap cleanup EXIT
+
 finish

@@ -67,6 +67,20 @@ expect_contains self-evaluation-import-en out.txt "logbook templates: 2, logbook
 expect_status self-evaluation-export-2 0 "$bin" --db s2.db export -o s2.json
 cmp -s s.json s2.json && pass || fail "self-evaluation: export -> import -> export differs"
 grep -q '"codes"' a.json && fail "an export without self-evaluation has its keys" || pass
+# Interviews and survey rounds: counted in the summary, round-tripped, and the same again is
+# no change.
+expect_status surveys 0 "$bin" --db v.db import "$tests/bundles/surveys.json"
+expect_contains surveys out.txt "Interviewguides: 1, nye interviews: 1."
+expect_contains surveys out.txt "Nye spørgeskemarunder: 2, med svar: 4."
+expect_status surveys-export 0 "$bin" --db v.db export -o v.json
+expect_contains surveys-export v.json '"respondents":["p1","p3"]'
+expect_status surveys-import-en 0 "$bin" --db v2.db --lang en import v.json
+expect_contains surveys-import-en out.txt "New survey rounds: 2, with responses: 4."
+expect_status surveys-export-2 0 "$bin" --db v2.db export -o v2.json
+cmp -s v.json v2.json && pass || fail "surveys: export -> import -> export differs"
+expect_status surveys-again 0 "$bin" --db v2.db import v.json
+expect_status surveys-export-3 0 "$bin" --db v2.db export -o v3.json
+cmp -s v.json v3.json && pass || fail "surveys: importing the same bundle again changed the data"
 
 # --- every validation rule: refused, listed, nothing changed --------------------------
 cp a.json before.json

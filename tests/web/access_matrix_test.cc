@@ -105,7 +105,7 @@ protected:
         logbook.fields = {{"note", "Noter", core::FieldType::Text, {}, false},
                           {"mood", "Stemning", core::FieldType::Scale, {}, false},
                           {"present", "Til stede", core::FieldType::PeoplePresent, {}, false}};
-        ASSERT_TRUE(s_app->logbooks().create_template(logbook));
+        ASSERT_TRUE(s_app->logbooks()->create_template(logbook));
     }
 
     static void TearDownTestSuite() {

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/privacy.h"
 #include "storage/postgres/postgres_read.h"
 #include "storage/postgres/postgres_store.h"
 
@@ -272,6 +273,22 @@ core::Result<void> Loader::links() {
 core::Result<Dataset> Loader::run() {
     SAMSKAB_PG_TRY(records_with_keys());
     SAMSKAB_PG_TRY(links());
+    // People who objected to statistics are left out of every report from then on
+    // (core::leave_out_people; docs/privacy.md), as on SQLite. Read in the same snapshot as
+    // the records.
+    std::vector<bool> left_out(m_data.people.size(), false);
+    bool any_left_out = false;
+    for (const auto& row :
+         m_transaction.exec("SELECT person FROM privacy_consents WHERE statistics = 0")) {
+        const Dataset::Index person = m_people[row[0].as<std::int64_t>()];
+        if (person != Dataset::NONE) {
+            left_out[static_cast<std::size_t>(person)] = true;
+            any_left_out = true;
+        }
+    }
+    if (any_left_out) {
+        return core::leave_out_people(m_data, left_out);
+    }
     return std::move(m_data);
 }
 

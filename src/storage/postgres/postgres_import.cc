@@ -143,6 +143,10 @@ core::Result<core::ImportSummary> PostgresStore::import_bundle(const core::Bundl
         return core::fail(core::ErrorCode::Invalid,
                           core::message(core::Lang::Da, core::Msg::InterviewsNotStored));
     }
+    if (!bundle.survey_responses.empty()) {
+        return core::fail(core::ErrorCode::Invalid,
+                          core::message(core::Lang::Da, core::Msg::SurveysNotStored));
+    }
     if (!bundle.logbook_templates.empty() || !bundle.logbook_entries.empty() ||
         !bundle.codes.empty()) {
         return core::fail(core::ErrorCode::Invalid,

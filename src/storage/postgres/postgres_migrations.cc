@@ -559,6 +559,16 @@ CREATE TABLE survey_respondents (
 CREATE INDEX survey_respondents_person ON survey_respondents (person);
 )sql";
 
+// In step with SQLite's migration 11: survey rounds get bundle ids ("sr-" and 12 hex digits)
+// and a creator that may be no account of this database.
+constexpr std::string_view V11_SURVEY_IDS = R"sql(
+ALTER TABLE survey_rounds ADD COLUMN id text COLLATE "C";
+UPDATE survey_rounds SET id = 'sr-' || substr(md5(random()::text || pk::text), 1, 12);
+ALTER TABLE survey_rounds ALTER COLUMN id SET NOT NULL;
+ALTER TABLE survey_rounds ADD CONSTRAINT survey_rounds_id UNIQUE (id);
+ALTER TABLE survey_rounds ALTER COLUMN created_by DROP NOT NULL;
+)sql";
+
 constexpr std::string_view SCHEMA_TABLE = R"sql(
 CREATE TABLE IF NOT EXISTS schema_migrations (
     version    integer PRIMARY KEY,
@@ -591,6 +601,7 @@ const std::vector<Migration>& migrations() {
         {8, "sealed_free_text", V8_SEALED_FREE_TEXT},
         {9, "interview_ids", V9_INTERVIEW_IDS},
         {10, "surveys", V10_SURVEYS},
+        {11, "survey_ids", V11_SURVEY_IDS},
     };
     return all;
 }

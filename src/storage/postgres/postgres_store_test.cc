@@ -109,8 +109,8 @@ TEST_F(PostgresStoreTest, RefusesInterviewsRatherThanDroppingThem) {
     ASSERT_TRUE(store);
     EXPECT_FALSE(*store->contains(core::Collection::CodebookThemes,
                                   core::codebook_theme_key("insp", "fleksibilitet")));
-    auto read = bundle::read_bundle_text(
-        bundle::testing::read_test_file("bundles/small.json"), core::Lang::En);
+    auto read = bundle::read_bundle_text(bundle::testing::read_test_file("bundles/small.json"),
+                                         core::Lang::En);
     ASSERT_TRUE(read.issues.empty());
     core::Bundle b = read.bundle;
     b.interviews.push_back({"ig-1", "insp", "Frivillige", {"Hvordan kom du hertil?"}, {}});
@@ -124,6 +124,34 @@ TEST_F(PostgresStoreTest, RefusesInterviewsRatherThanDroppingThem) {
     EXPECT_EQ(query("SELECT count(*) FROM information_schema.columns WHERE table_name IN "
                     "('interview_guides', 'interviews') AND column_name = 'id'"),
               "2");
+}
+
+TEST_F(PostgresStoreTest, RefusesSurveyRoundsRatherThanDroppingThem) {
+    auto store = open(m_db->url());
+    ASSERT_TRUE(store);
+    auto read = bundle::read_bundle_text(bundle::testing::read_test_file("bundles/small.json"),
+                                         core::Lang::En);
+    ASSERT_TRUE(read.issues.empty());
+    core::Bundle b = read.bundle;
+    core::SurveyRoundRecord round;
+    round.id = "sr-1";
+    round.partnership = "insp";
+    round.title = "Forår";
+    round.responses.push_back({std::nullopt, {{"flexibility", "yes"}}});
+    b.survey_responses.push_back(round);
+    auto refused = store->import_bundle(b);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, core::ErrorCode::Invalid);
+    EXPECT_NE(refused.error().message.find("spørgeskemaer"), std::string::npos);
+    EXPECT_NE(refused.error().message.find("PostgreSQL"), std::string::npos);
+    EXPECT_EQ(query("SELECT count(*) FROM people"), "0");
+    // Migration 11 ran in step with SQLite's: rounds have their id, and a creator may be none.
+    EXPECT_EQ(query("SELECT count(*) FROM information_schema.columns WHERE table_name = "
+                    "'survey_rounds' AND column_name = 'id'"),
+              "1");
+    EXPECT_EQ(query("SELECT is_nullable FROM information_schema.columns WHERE table_name = "
+                    "'survey_rounds' AND column_name = 'created_by'"),
+              "YES");
 }
 
 TEST_F(PostgresStoreTest, AMigratorWaitsForAnotherAndAppliesNothingTwice) {

@@ -260,6 +260,32 @@ core::Result<std::vector<core::PersonSummary>> SqliteCommunityStore::people_of(
     });
 }
 
+core::Result<core::PeoplePage> SqliteCommunityStore::people_page(std::string_view partnership,
+                                                                 bool with_support_need,
+                                                                 std::size_t offset,
+                                                                 std::size_t limit) {
+    return m_pool->read([&](Connection& c) -> core::Result<core::PeoplePage> {
+        std::int64_t key = 0;
+        SAMSKAB_TRY_SET(key, require_key(c, Keyed::Partnerships, partnership, "partnership"));
+        core::PeoplePage page;
+        // Both queries read the same snapshot, so the total matches the pages.
+        Query count(c, std::string(PEOPLE_OF.substr(0, PEOPLE_OF.find("SELECT p.id"))) +
+                           "SELECT count(*) FROM members");
+        count.bind(1, key);
+        SAMSKAB_TRY(count.step());
+        page.total = static_cast<std::size_t>(count.integer(0));
+        if (limit == 0 || offset >= page.total) {
+            return page;
+        }
+        Query query(c,
+                    with_flag(PEOPLE_OF, with_support_need, PEOPLE_OF_END) + " LIMIT ?2 OFFSET ?3");
+        query.bind(1, key);
+        query.bind(2, static_cast<std::int64_t>(limit)).bind(3, static_cast<std::int64_t>(offset));
+        SAMSKAB_TRY_SET(page.people, summaries(query, with_support_need));
+        return page;
+    });
+}
+
 core::Result<std::vector<core::PersonSummary>> SqliteCommunityStore::search_people(
     std::string_view partnership, std::string_view query_text, int limit) {
     return m_pool->read([&](Connection& c) -> core::Result<std::vector<core::PersonSummary>> {

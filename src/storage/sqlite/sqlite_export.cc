@@ -9,10 +9,11 @@
 #include "core/privacy.h"
 #include "core/self_evaluation_records.h"
 #include "storage/sqlite/sqlite_fields.h"
-#include "storage/sqlite/sqlite_interview_store.h"
 #include "storage/sqlite/sqlite_interview_bundle.h"
+#include "storage/sqlite/sqlite_interview_store.h"
 #include "storage/sqlite/sqlite_logbook_store.h"
 #include "storage/sqlite/sqlite_store.h"
+#include "storage/sqlite/sqlite_survey_bundle.h"
 
 namespace samskab::storage::sqlite {
 
@@ -137,6 +138,7 @@ core::Result<void> export_self_evaluation(
         }
     }
     SAMSKAB_TRY_ASSIGN(b.interviews, export_interview_guides(c));
+    SAMSKAB_TRY_ASSIGN(b.survey_responses, export_survey_rounds(c));
     return {};
 }
 

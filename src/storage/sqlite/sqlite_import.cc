@@ -11,6 +11,7 @@
 #include "storage/sqlite/sqlite_interview_store.h"
 #include "storage/sqlite/sqlite_logbook_store.h"
 #include "storage/sqlite/sqlite_store.h"
+#include "storage/sqlite/sqlite_survey_bundle.h"
 
 namespace samskab::storage::sqlite {
 
@@ -352,9 +353,13 @@ private:
             ++m_summary.codes;
         }
         // After the codes: a coding's theme may be one the bundle adds to the codebook.
-        SAMSKAB_TRY_ASSIGN(m_summary.interviews, import_interview_guides(m_connection,
-                                                                         b.interviews));
+        SAMSKAB_TRY_ASSIGN(m_summary.interviews,
+                           import_interview_guides(m_connection, b.interviews));
         m_summary.interview_guides = b.interviews.size();
+        SurveyImportCount surveys;
+        SAMSKAB_TRY_ASSIGN(surveys, import_survey_rounds(m_connection, b.survey_responses));
+        m_summary.survey_rounds = surveys.rounds;
+        m_summary.survey_responses = surveys.responses;
         return {};
     }
 

@@ -686,6 +686,82 @@ CREATE TABLE survey_respondents (
 CREATE INDEX survey_respondents_person ON survey_respondents (person);
 )sql";
 
+// Bundle ids for survey rounds (the bundle's `survey_responses` collection, docs/bundle.md),
+// backfilled as "sr-" and 12 random hex digits, the form the store gives new ones, for the same
+// reason as migration 9's. A round's creator becomes nullable: NULL is a creator who is no
+// account of this database (a round imported from a bundle, which carries no accounts).
+// The rebuild follows migration 9: every table that refers to survey_rounds is rebuilt with it
+// (responses, their answers, the answered-markers), old tables dropped children first, and the
+// triggers, which go with their table, made again after the renames. Responses keep their
+// random keys.
+constexpr std::string_view V11_SURVEY_IDS = R"sql(
+CREATE TABLE new_survey_rounds (
+    pk          INTEGER PRIMARY KEY,
+    id          TEXT NOT NULL UNIQUE,
+    partnership INTEGER NOT NULL REFERENCES partnerships (pk),
+    place       INTEGER REFERENCES places (pk),
+    title       TEXT NOT NULL,
+    opens       TEXT NOT NULL,
+    closes      TEXT NOT NULL,
+    anonymous   INTEGER NOT NULL CHECK (anonymous IN (0, 1)),
+    created_by  INTEGER,
+    created_at  TEXT NOT NULL,
+    CHECK (closes >= opens)
+) STRICT;
+INSERT INTO new_survey_rounds (pk, id, partnership, place, title, opens, closes, anonymous,
+                               created_by, created_at)
+    SELECT pk, 'sr-' || lower(hex(randomblob(6))), partnership, place, title, opens, closes,
+           anonymous, created_by, created_at FROM survey_rounds;
+
+CREATE TABLE new_survey_responses (
+    pk     INTEGER PRIMARY KEY,
+    round  INTEGER NOT NULL REFERENCES new_survey_rounds (pk),
+    person INTEGER REFERENCES people (pk) ON DELETE CASCADE,
+    UNIQUE (round, person)
+) STRICT;
+INSERT INTO new_survey_responses (pk, round, person)
+    SELECT pk, round, person FROM survey_responses;
+
+CREATE TABLE new_survey_answers (
+    response INTEGER NOT NULL REFERENCES new_survey_responses (pk) ON DELETE CASCADE,
+    question TEXT NOT NULL,
+    answer   TEXT NOT NULL CHECK (answer IN ('yes', 'a_little', 'no')),
+    PRIMARY KEY (response, question)
+) STRICT, WITHOUT ROWID;
+INSERT INTO new_survey_answers (response, question, answer)
+    SELECT response, question, answer FROM survey_answers;
+
+CREATE TABLE new_survey_respondents (
+    round  INTEGER NOT NULL REFERENCES new_survey_rounds (pk),
+    person INTEGER NOT NULL REFERENCES people (pk) ON DELETE CASCADE,
+    PRIMARY KEY (round, person)
+) STRICT, WITHOUT ROWID;
+INSERT INTO new_survey_respondents (round, person)
+    SELECT round, person FROM survey_respondents;
+
+DROP TABLE survey_answers;
+DROP TABLE survey_respondents;
+DROP TABLE survey_responses;
+DROP TABLE survey_rounds;
+
+ALTER TABLE new_survey_rounds RENAME TO survey_rounds;
+ALTER TABLE new_survey_responses RENAME TO survey_responses;
+ALTER TABLE new_survey_answers RENAME TO survey_answers;
+ALTER TABLE new_survey_respondents RENAME TO survey_respondents;
+
+CREATE INDEX survey_rounds_partnership ON survey_rounds (partnership, opens);
+CREATE INDEX survey_responses_person ON survey_responses (person);
+CREATE INDEX survey_respondents_person ON survey_respondents (person);
+
+CREATE TRIGGER survey_responses_anonymous BEFORE INSERT ON survey_responses
+WHEN NEW.person IS NOT NULL AND (SELECT anonymous FROM survey_rounds WHERE pk = NEW.round) = 1
+BEGIN SELECT RAISE(ABORT, 'an anonymous survey round stores no person'); END;
+
+CREATE TRIGGER survey_responses_anonymous_update BEFORE UPDATE OF person ON survey_responses
+WHEN NEW.person IS NOT NULL AND (SELECT anonymous FROM survey_rounds WHERE pk = NEW.round) = 1
+BEGIN SELECT RAISE(ABORT, 'an anonymous survey round stores no person'); END;
+)sql";
+
 constexpr std::string_view SCHEMA_TABLE = R"sql(
 CREATE TABLE IF NOT EXISTS schema_migrations (
     version    INTEGER PRIMARY KEY,
@@ -708,6 +784,7 @@ const std::vector<Migration>& migrations() {
         {8, "sealed_free_text", V8_SEALED_FREE_TEXT},
         {9, "interview_ids", V9_INTERVIEW_IDS},
         {10, "surveys", V10_SURVEYS},
+        {11, "survey_ids", V11_SURVEY_IDS},
     };
     return all;
 }

@@ -19,6 +19,7 @@
 #include "core/date.h"
 #include "core/field_cipher.h"
 #include "core/messages.h"
+#include "core/name_fold.h"
 #include "core/result.h"
 #include "storage/sqlite/sqlite_database.h"
 
@@ -260,10 +261,9 @@ core::Error error_da(core::ErrorCode code, core::Msg id, std::string_view field,
 // Whether a name, title or text is empty or only white space (refused as Invalid).
 bool is_blank(std::string_view text);
 
-// `text` in lower case for case-insensitive search: ASCII and the Latin letters of Danish and
-// its neighbours (Æ Ø Å, Ä Ö Ü, É, Ł, Š, ...). SQLite's own lower() changes ASCII only. Every
-// pooled connection has it as the SQL function samskab_fold(text).
-std::string fold_name(std::string_view text);
+// Name folding for case-insensitive search (core/name_fold.h). SQLite's own lower() changes
+// ASCII only; every pooled connection has fold_name as the SQL function samskab_fold(text).
+using core::fold_name;
 
 // Dates and times as the schema spells them (TEXT, bytewise ordered).
 std::string date_text(core::Day day);

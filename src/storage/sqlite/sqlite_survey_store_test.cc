@@ -140,6 +140,56 @@ TEST_F(SurveyStoreTest, AnAnonymousRoundRefusesNamesAndStoresNothing) {
     EXPECT_EQ(sql("SELECT count(*) FROM relations"), "1");
 }
 
+TEST_F(SurveyStoreTest, ARoundAtOnePlaceNamesOnlyThePeopleOfThatPlace) {
+    core::SurveyRound at_cafe;
+    at_cafe.partnership = "vimby";
+    at_cafe.place = "cafe";
+    at_cafe.title = "Caféen";
+    at_cafe.opens = day("2024-03-01");
+    at_cafe.closes = day("2024-03-31");
+    at_cafe.anonymous = false;
+    auto id = surveys().create_round(at_cafe);
+    ASSERT_TRUE(id) << id.error().message;
+    // p1 visited the café and takes part in o1, p2 hosts o1; p5 accompanies p2 in Vimby but was
+    // never at the café, p4 is of INSP!.
+    auto listed = surveys().people_to_name(*id, "p2");
+    ASSERT_TRUE(listed) << listed.error().message;
+    ASSERT_EQ(listed->size(), 1u);
+    EXPECT_EQ(listed->at(0).id, "p1");
+    EXPECT_FALSE(listed->at(0).support_need);
+    auto whole = surveys().people_to_name(round(false), "p2");
+    ASSERT_TRUE(whole);
+    EXPECT_EQ(whole->size(), 2u);  // p1 and p5, by name
+    for (const char* outside : {"p5", "p4"}) {
+        core::SurveyResponse answer = response(*id, "p2");
+        answer.known = {"p1", outside};
+        auto refused = surveys().submit(answer, m_today);
+        ASSERT_FALSE(refused) << outside;
+        EXPECT_EQ(refused.error().code, core::ErrorCode::NotFound);
+        EXPECT_EQ(refused.error().field, "known");
+        EXPECT_EQ(sql("SELECT count(*) FROM survey_responses"), "0");
+    }
+    core::SurveyResponse answer = response(*id, "p2");
+    answer.known = {"p1"};
+    ASSERT_TRUE(surveys().submit(answer, m_today));
+    EXPECT_EQ(surveys().people_to_name(999, "p2").error().code, core::ErrorCode::NotFound);
+}
+
+TEST_F(SurveyStoreTest, ResponsesComeWithoutPeopleSortedByTheirAnswers) {
+    const std::int64_t id = round(false);
+    core::SurveyResponse first{id, "p3", {{"flexibility", SurveyAnswer::No}}, {}};
+    ASSERT_TRUE(surveys().submit(first, m_today));
+    ASSERT_TRUE(surveys().submit(response(id, "p1"), m_today));
+    auto listed = surveys().responses(id);
+    ASSERT_TRUE(listed) << listed.error().message;
+    ASSERT_EQ(listed->size(), 2u);
+    EXPECT_EQ(listed->at(0), (core::SurveyResponseAnswers{SurveyAnswer::Yes, SurveyAnswer::ALittle,
+                                                          std::nullopt, std::nullopt}));
+    EXPECT_EQ(listed->at(1), (core::SurveyResponseAnswers{SurveyAnswer::No, std::nullopt,
+                                                          std::nullopt, std::nullopt}));
+    EXPECT_EQ(surveys().responses(999).error().code, core::ErrorCode::NotFound);
+}
+
 TEST_F(SurveyStoreTest, CountsPerQuestionAndAnswer) {
     const std::int64_t id = round(true);
     ASSERT_TRUE(surveys().submit(response(id, "p1"), m_today));
@@ -202,6 +252,37 @@ TEST_F(SurveyStoreTest, ARoundIsValidatedAndItsPlaceBelongsToItsPartnership) {
     ASSERT_TRUE(created) << created.error().message;
     EXPECT_EQ(surveys().find_round(*created)->value().place, "cafe");
     EXPECT_EQ(sql("SELECT count(*) FROM survey_rounds"), "1");
+}
+
+}  // namespace
+}  // namespace samskab::storage::sqlite::testing
+
+namespace samskab::storage::sqlite::testing {
+namespace {
+
+// The open rounds are kept between calls ("what's on" asks on every page), but never past a
+// change: a round opened by this program or by another one is seen at once.
+TEST_F(SurveyStoreTest, OpenRoundsAreSeenAtOnceAfterAChange) {
+    core::SurveyStore& store = *m_stores.surveys;
+    ASSERT_TRUE(store.open_rounds("vimby", day("2024-03-04"))->empty());
+    ASSERT_TRUE(store.open_rounds("vimby", day("2024-03-04"))->empty());
+    core::SurveyRound round;
+    round.partnership = "vimby";
+    round.title = "Forår";
+    round.opens = day("2024-03-01");
+    round.closes = day("2024-03-31");
+    round.created_by = 1;
+    round.created_at = at("2024-02-20T10:00:00");
+    ASSERT_TRUE(store.create_round(round));
+    EXPECT_EQ(store.open_rounds("vimby", day("2024-03-04"))->size(), 1u);
+    // Another program's write (say, an import) is noticed too.
+    auto db = Database::open(m_path);
+    ASSERT_TRUE(db);
+    ASSERT_TRUE((*db)->exec("UPDATE survey_rounds SET closes = '2024-03-02'"));
+    EXPECT_TRUE(store.open_rounds("vimby", day("2024-03-04"))->empty());
+    auto unknown = store.open_rounds("nobody", day("2024-03-04"));
+    ASSERT_FALSE(unknown);
+    EXPECT_EQ(unknown.error().field, "partnership");
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "core/privacy.h"
+#include "core/survey.h"
 
 namespace samskab::web::api {
 
@@ -212,6 +213,24 @@ Json person_data_json(const core::PersonData& data, const std::vector<core::Acce
              {"who", who(entry.actor)},
              {"action", entry.action},
              {"purpose", core::lookup_purpose(entry.action, entry.detail)}});
+    }
+    return out;
+}
+
+Json own_survey_answers_json(const std::vector<core::OwnSurveyAnswers>& rounds) {
+    Json out = Json::array();
+    for (const core::OwnSurveyAnswers& round : rounds) {
+        Json answers = Json::object();
+        for (const core::SurveyItem& item : round.answers) {
+            if (item.answer) {
+                answers[item.question] = std::string(core::survey_answer_name(*item.answer));
+            }
+        }
+        out.push_back(Json{{"title", round.title},
+                           {"partnership", round.partnership},
+                           {"opens", core::format_date(round.opens)},
+                           {"closes", core::format_date(round.closes)},
+                           {"answers", std::move(answers)}});
     }
     return out;
 }

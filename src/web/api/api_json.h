@@ -5,6 +5,7 @@
 
 #include "core/access.h"
 #include "core/community.h"
+#include "core/survey.h"
 #include "web/api/api_support.h"
 
 namespace samskab::web::api {
@@ -28,5 +29,11 @@ Json break_json(const std::optional<core::Break>& current);
 // purpose is core::lookup_purpose's.
 Json person_data_json(const core::PersonData& data, const std::vector<core::AccessEntry>& log,
                       std::int64_t account);
+
+// The person's own answers to named survey rounds, under the key "surveys" of the person's
+// data (the page's download and the API alike): per round its title, partnership, first and
+// last day and the answers given ({question id: "yes" | "a_little" | "no"}; skipped questions
+// left out). An anonymous answer is linked to nobody, so it is nobody's data to download.
+Json own_survey_answers_json(const std::vector<core::OwnSurveyAnswers>& rounds);
 
 }  // namespace samskab::web::api

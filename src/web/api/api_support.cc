@@ -1,6 +1,7 @@
 #include "web/api/api_support.h"
 
 #include <cctype>
+#include <charconv>
 #include <cstdio>
 
 #include "core/access.h"
@@ -261,6 +262,22 @@ Checked<std::optional<core::Day>> date_param(const RequestContext& ctx, std::str
             invalid(ctx, name, core::Msg::MustBeDate, {"\"" + std::string(value) + "\""}));
     }
     return day;
+}
+
+Checked<std::size_t> count_param(const RequestContext& ctx, std::string_view name, std::size_t min,
+                                 std::size_t max, std::size_t fallback) {
+    const std::string_view value = trimmed(ctx.request.query.value(name));
+    if (value.empty()) {
+        return fallback;
+    }
+    std::size_t number = 0;
+    auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
+    if (error != std::errc() || end != value.data() + value.size() || number < min ||
+        number > max) {
+        return tl::unexpected(invalid(ctx, name, core::Msg::WholeNumberFromTo,
+                                      {std::to_string(min), std::to_string(max)}));
+    }
+    return number;
 }
 
 Checked<std::string> own_person(const RequestContext& ctx) {

@@ -74,6 +74,11 @@ Checked<std::string> required_param(const RequestContext& ctx, std::string_view 
 // A date query parameter; absent or empty gives nullopt, anything but YYYY-MM-DD is Invalid.
 Checked<std::optional<core::Day>> date_param(const RequestContext& ctx, std::string_view name);
 
+// A whole-number query parameter in [min, max]; absent or empty gives `fallback`, anything
+// else is Invalid (name).
+Checked<std::size_t> count_param(const RequestContext& ctx, std::string_view name, std::size_t min,
+                                 std::size_t max, std::size_t fallback);
+
 // The person the signed-in account belongs to; 403 when the account is linked to none.
 Checked<std::string> own_person(const RequestContext& ctx);
 

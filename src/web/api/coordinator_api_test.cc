@@ -150,3 +150,48 @@ TEST_F(ApiTest, TheSupportFlagIsInNoListingOutsideTheCoordinatorsScope) {
 
 }  // namespace
 }  // namespace samskab::web::api
+
+namespace samskab::web::api {
+namespace {
+
+TEST_F(ApiTest, PeopleComeAPageAtATimeWithTheTotal) {
+    for (int i = 0; i < 5; ++i) {
+        ASSERT_TRUE(m_community->create_person(
+            {"Ørn " + std::to_string(i), "p1", std::nullopt, std::nullopt}));
+    }
+    const Session coord = sign_in("coord@example.dk");
+    // All eight fit the default page.
+    auto all = json_of(get("/api/v1/people?partnership=p1", &coord));
+    EXPECT_EQ(all["people"].size(), 8u);
+    EXPECT_EQ(all["total"], 8);
+    EXPECT_TRUE(all["next_offset"].is_null());
+
+    const Response first = get("/api/v1/people?partnership=p1&limit=3", &coord);
+    ASSERT_EQ(first.status, 200) << first.body;
+    auto page = json_of(first);
+    ASSERT_EQ(page["people"].size(), 3u);
+    EXPECT_EQ(page["people"][0], all["people"][0]);
+    EXPECT_EQ(page["total"], 8);
+    EXPECT_EQ(page["offset"], 0);
+    EXPECT_EQ(page["next_offset"], 3);
+    auto last = json_of(get("/api/v1/people?partnership=p1&limit=3&offset=6", &coord));
+    ASSERT_EQ(last["people"].size(), 2u);
+    EXPECT_EQ(last["people"][1], all["people"][7]);
+    EXPECT_TRUE(last["next_offset"].is_null());
+    EXPECT_EQ(json_of(get("/api/v1/people?partnership=p1&offset=20", &coord))["people"].size(), 0u);
+}
+
+TEST_F(ApiTest, ABadPageOfPeopleIsRefusedNamingTheParameter) {
+    const Session coord = sign_in("coord@example.dk");
+    for (const char* query : {"limit=0", "limit=1001", "limit=x", "offset=-1", "offset=1.5"}) {
+        SCOPED_TRACE(query);
+        const Response reply = get(std::string("/api/v1/people?partnership=p1&") + query, &coord);
+        EXPECT_EQ(reply.status, 400);
+        const std::string field = std::string(query).substr(0, std::string(query).find('='));
+        EXPECT_EQ(json_of(reply)["field"], field);
+        EXPECT_NE(json_of(reply)["message"].get<std::string>().find("helt tal"), std::string::npos);
+    }
+}
+
+}  // namespace
+}  // namespace samskab::web::api

@@ -2,6 +2,8 @@
 // data: it is asked of the store only when the viewer coordinates the place or the whole
 // partnership, so no other listing can carry it.
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -47,6 +49,11 @@ Checked<core::PlaceView> coordinated_place(RequestContext& ctx,
 
 }  // namespace
 
+// People per answer of GET /api/v1/people: a page, since a partnership may have tens of
+// thousands and each person listed is one line in the access log.
+constexpr std::size_t DEFAULT_PEOPLE_LIMIT = 500;
+constexpr std::size_t MAX_PEOPLE_LIMIT = 1000;
+
 // Hosts may list the people of their partnership too (they check people in by id), but only
 // a coordinator of the whole partnership sees the flags of all of them.
 Response get_people(RequestContext& ctx) {
@@ -63,21 +70,35 @@ Response get_people(RequestContext& ctx) {
     if (!*allowed) {
         return no_access(ctx);
     }
+    auto offset = count_param(ctx, "offset", 0, std::numeric_limits<std::int32_t>::max(), 0);
+    if (!offset) {
+        return offset.error();
+    }
+    auto limit = count_param(ctx, "limit", 1, MAX_PEOPLE_LIMIT, DEFAULT_PEOPLE_LIMIT);
+    if (!limit) {
+        return limit.error();
+    }
     const bool with_support_need = sees_support_need(ctx, *partnership, {});
-    auto people = ctx.services.community.people_of(*partnership, with_support_need);
+    auto people =
+        ctx.services.community.people_page(*partnership, with_support_need, *offset, *limit);
     if (!people) {
         return store_error(ctx, people.error(), *partnership);
     }
     std::vector<std::string> shown;
     Json out = Json::array();
-    for (const core::PersonSummary& person : *people) {
+    for (const core::PersonSummary& person : people->people) {
         shown.push_back(person.id);
         out.push_back(person_json(person));
     }
     if (auto logged = log_people_listed(ctx, shown); !logged) {
         return logged.error();
     }
-    return json_reply(Json{{"partnership", *partnership}, {"people", std::move(out)}});
+    const std::size_t next = *offset + people->people.size();
+    return json_reply(Json{{"partnership", *partnership},
+                           {"people", std::move(out)},
+                           {"total", people->total},
+                           {"offset", *offset},
+                           {"next_offset", next < people->total ? Json(next) : Json(nullptr)}});
 }
 
 Response post_person(RequestContext& ctx) {

@@ -43,6 +43,7 @@ struct Operation {
 std::vector<Operation> operations() {
     const Json DATE = openapi::date_schema();
     const Json ID = openapi::id_schema();
+    const Json COUNT{{"type", "integer"}, {"minimum", 0}};
     const Parameter id{"id", "path", true, ID, ""};
     const std::vector<std::string_view> anyone;
     const std::vector<std::string_view> participant{"participant"};
@@ -222,7 +223,9 @@ std::vector<Operation> operations() {
          "places; support_need only for coordinators of the whole partnership",
          false,
          {"coordinator", "host"},
-         {{"partnership", "query", true, ID, "the partnership"}},
+         {{"partnership", "query", true, ID, "the partnership"},
+          {"offset", "query", false, COUNT, "how many people of the list to skip (default 0)"},
+          {"limit", "query", false, COUNT, "at most this many people, 1 to 1000 (default 500)"}},
          "",
          200,
          "People",

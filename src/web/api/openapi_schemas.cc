@@ -152,7 +152,20 @@ Json schemas() {
                             "support_need and consent per purpose), consent_history, "
                             "partnerships, companions, accompanying, participations, visits, "
                             "relations, pathways, breaks, deletion_requested, access_log (who: "
-                            "you, system or staff; purpose)"}};
+                            "you, system or staff; purpose), surveys (the person's own answers "
+                            "to named survey rounds)"},
+                           {"properties", Json{{"surveys", array_of(ref("OwnSurveyAnswers"))}}}};
+    s["OwnSurveyAnswers"] =
+        object({{"title", TEXT},
+                {"partnership", ID},
+                {"opens", DATE},
+                {"closes", DATE},
+                {"answers",
+                 Json{{"type", "object"},
+                      {"description",
+                       "question id (flexibility, equality, diversity, can_do_more) to the answer; "
+                       "skipped questions are left out"},
+                      {"additionalProperties", enum_schema({"yes", "a_little", "no"})}}}});
     s["CheckIn"] = object({{"person", ref("Person")}, {"newcomer", Json{{"type", "boolean"}}}});
     s["HostToday"] =
         object({{"place", ref("Place")}, {"day", DATE}, {"checked_in", array_of(ref("CheckIn"))}});
@@ -160,7 +173,11 @@ Json schemas() {
     s["CheckedIn"] = object({{"person", ID}, {"place", ID}, {"day", DATE}});
     s["NewIntroduction"] = object({{"a", ID}, {"b", ID}, {"place", ID}});
     s["Introduction"] = object({{"a", ID}, {"b", ID}, {"since", DATE}, {"source", TEXT}});
-    s["People"] = object({{"partnership", ID}, {"people", array_of(ref("Person"))}});
+    s["People"] = object({{"partnership", ID},
+                          {"people", array_of(ref("Person"))},
+                          {"total", Json{{"type", "integer"}}},
+                          {"offset", Json{{"type", "integer"}}},
+                          {"next_offset", nullable(Json{{"type", "integer"}})}});
     s["NewPerson"] =
         object({{"name", TEXT},
                 {"partnership", ID},

@@ -196,5 +196,16 @@ TEST(OpenApi, RoutesAreUnique) {
     }
 }
 
+TEST(OpenApi, PersonDataDescribesTheOwnSurveyAnswers) {
+    const json doc = json::parse(openapi_document());
+    const json& schemas = doc["components"]["schemas"];
+    EXPECT_EQ(schemas["PersonData"]["properties"]["surveys"]["items"]["$ref"],
+              "#/components/schemas/OwnSurveyAnswers");
+    const json& own = schemas["OwnSurveyAnswers"];
+    EXPECT_EQ(own["required"], json::array({"title", "partnership", "opens", "closes", "answers"}));
+    EXPECT_EQ(own["properties"]["answers"]["additionalProperties"]["enum"],
+              json::array({"yes", "a_little", "no"}));
+}
+
 }  // namespace
 }  // namespace samskab::web::api

@@ -1,6 +1,8 @@
 // The participant's routes of the API, through the whole Application over a real SQLite file.
 #include "web/api/api_fixture.h"
 
+#include "storage/sqlite/sqlite_survey_store.h"
+
 namespace samskab::web::api {
 namespace {
 
@@ -169,6 +171,43 @@ TEST_F(ApiTest, MyDataHoldsEverythingAboutMeAndIsLogged) {
     ASSERT_FALSE(log->empty());
     EXPECT_EQ(log->front().action, "export");
     EXPECT_EQ(log->front().detail, "GET /api/v1/me/data");
+}
+
+// The person's own answers to named survey rounds are in the API's download too, under the key
+// and in the shape of the page's /me/data.json; an anonymous answer, linked to nobody, is not.
+TEST_F(ApiTest, MyDataHasMyOwnNamedSurveyAnswers) {
+    storage::sqlite::SqliteSurveyStore surveys(m_pool);
+    m_services->surveys = &surveys;
+    const Session alice = sign_in("alice@example.dk");
+    EXPECT_EQ(json_of(get("/api/v1/me/data", &alice))["surveys"], nlohmann::json::array());
+    for (bool anonymous : {false, true}) {
+        core::SurveyRound round;
+        round.partnership = "p1";
+        round.title = anonymous ? "Anonym" : "Forår";
+        round.opens = today();
+        round.closes = today() + 6;
+        round.anonymous = anonymous;
+        auto id = surveys.create_round(round);
+        ASSERT_TRUE(id) << id.error().message;
+        core::SurveyResponse response{*id,
+                                      "alice",
+                                      {{"flexibility", core::SurveyAnswer::Yes},
+                                       {"equality", std::nullopt},
+                                       {"diversity", core::SurveyAnswer::ALittle}},
+                                      {}};
+        ASSERT_TRUE(surveys.submit(response, today()));
+    }
+    const Response data = get("/api/v1/me/data", &alice);
+    ASSERT_EQ(data.status, 200) << data.body;
+    const auto body = json_of(data);
+    ASSERT_EQ(body["surveys"].size(), 1u) << body["surveys"].dump();
+    EXPECT_EQ(body["surveys"][0],
+              (nlohmann::json{{"title", "Forår"},
+                              {"partnership", "p1"},
+                              {"opens", core::format_date(today())},
+                              {"closes", core::format_date(today() + 6)},
+                              {"answers", {{"flexibility", "yes"}, {"diversity", "a_little"}}}}));
+    m_services->surveys = nullptr;
 }
 
 // The API's download is the same document as the page's: every purpose of consent, who changed

@@ -7,6 +7,7 @@
 
 #include "core/access.h"
 #include "core/privacy.h"
+#include "core/survey_store.h"
 #include "web/api/api_handlers.h"
 #include "web/api/api_json.h"
 #include "web/http/services.h"
@@ -296,7 +297,16 @@ Response get_my_data(RequestContext& ctx) {
     if (!log) {
         return store_error(ctx, log.error());
     }
-    return json_reply(person_data_json(**data, *log, ctx.principal->account));
+    Json json = person_data_json(**data, *log, ctx.principal->account);
+    // The same key and shape as the page's download (/me/data.json).
+    if (ctx.services.surveys) {
+        auto surveys = ctx.services.surveys->answers_of(*person);
+        if (!surveys) {
+            return store_error(ctx, surveys.error(), *person);
+        }
+        json["surveys"] = own_survey_answers_json(*surveys);
+    }
+    return json_reply(json);
 }
 
 }  // namespace samskab::web::api

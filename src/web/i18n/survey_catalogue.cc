@@ -91,6 +91,21 @@ constexpr std::array ENTRIES = {
           "Et spørgsmål, som færre end 5 har svaret på, vises som »<5«, så ingen kan genkendes.",
           "A question answered by fewer than 5 is shown as \"<5\", so that nobody can be "
           "recognised."},
+    Entry{"survey_download_csv", "Hent svarene som CSV (Excel)",
+          "Download the responses as CSV (Excel)"},
+    Entry{"survey_download_xlsx", "Hent svarene som Excel-projektmappe",
+          "Download the responses as an Excel workbook"},
+    Entry{"survey_download_note",
+          "Én række pr. besvarelse uden navn eller id, sorteret efter svarene, så rækkefølgen "
+          "ikke viser, hvem der svarede hvornår.",
+          "One row per response without name or id, sorted by the answers, so that the order "
+          "does not show who answered when."},
+    Entry{"survey_download_too_few",
+          "Svarene kan først hentes, når mindst 5 har svaret på spørgeskemaet: i en lille gruppe "
+          "kan man ellers genkende, hvem der svarede hvad.",
+          "The responses can be downloaded once at least 5 have answered the survey: in a small "
+          "group one could otherwise recognise who answered what."},
+    Entry{"survey_responses_sheet", "Svar", "Responses"},
     Entry{"survey_col_question", "Spørgsmål", "Question"},
     Entry{"survey_col_answered", "Har svaret", "Answered"},
     Entry{"survey_learning_heading", "Deltagernes spørgeskemaer", "The participants' surveys"},

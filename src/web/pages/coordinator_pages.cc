@@ -43,11 +43,12 @@ Response home_page(RequestContext& ctx, const views::Templates& templates) {
         const bool whole = may_act_for_partnership(ctx, AccountRole::Coordinator, partnership.id);
         may_add_place = may_add_place || whole;
         // Self-evaluation (interviews, codebook, the check) is for the whole partnership's
-        // coordinators, so the link is shown only to them.
+        // coordinators, so the link is shown only to them, and only where the database has
+        // the interview store (not on PostgreSQL, so far).
         mstch::map item{
             {"name", partnership.name},
             {"people_href", with_query("/coordinator/people", "partnership", partnership.id)}};
-        if (whole) {
+        if (whole && ctx.services.interviews != nullptr) {
             item["evaluation_href"] = "/coordinator/partnerships/" + partnership.id + "/evaluation";
         }
         partnership_items.push_back(std::move(item));
@@ -55,7 +56,8 @@ Response home_page(RequestContext& ctx, const views::Templates& templates) {
     mstch::map data{{"has_places", !place_items.empty()},
                     {"places", place_items},
                     {"partnerships", partnership_items},
-                    {"may_add_place", may_add_place}};
+                    {"may_add_place", may_add_place},
+                    {"has_logbook_store", ctx.services.logbooks != nullptr}};
     return render_page(ctx, templates, "coord_home_title", "coordinator_home", std::move(data));
 }
 

@@ -1,3 +1,4 @@
+#include <charconv>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,30 @@ using core::AccountRole;
 
 std::string people_link(std::string_view partnership) {
     return with_query("/coordinator/people", "partnership", partnership);
+}
+
+// People listed per page: a partnership may have tens of thousands, and each person listed is
+// one line in the access log.
+constexpr std::size_t PEOPLE_PER_PAGE = 50;
+
+// The page asked for (1 = the first); like "what's on"'s week, anything else than a positive
+// number is the first page.
+std::size_t page_number(const RequestContext& ctx) {
+    std::string_view text = ctx.request.query.value("page");
+    std::size_t page = 1;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), page);
+    if (error != std::errc() || end != text.data() + text.size() || page == 0) {
+        return 1;
+    }
+    return page;
+}
+
+std::string people_page_link(std::string_view partnership, std::size_t page) {
+    std::string link = people_link(partnership);
+    if (page > 1) {
+        link += "&page=" + std::to_string(page);
+    }
+    return link;
 }
 
 // The partnership a people page is about: `id` when the principal coordinates in it (403
@@ -79,12 +104,25 @@ Response people_response(const RequestContext& ctx, const views::Templates& temp
     // these are, and not to a coordinator of one of its places, who sees only their place's
     // participants on the occurrence pages.
     const bool with_flag = may_act_for_partnership(ctx, AccountRole::Coordinator, partnership.id);
-    auto people = ctx.services.community.people_of(partnership.id, with_flag);
+    std::size_t page = page_number(ctx);
+    auto people = ctx.services.community.people_page(partnership.id, with_flag,
+                                                     (page - 1) * PEOPLE_PER_PAGE, PEOPLE_PER_PAGE);
     if (!people) {
         return failure_page(ctx, templates, people.error());
     }
+    const std::size_t pages =
+        std::max<std::size_t>(1, (people->total + PEOPLE_PER_PAGE - 1) / PEOPLE_PER_PAGE);
+    if (page > pages) {
+        // Past the end (the list has shrunk since the link was made): the last page.
+        page = pages;
+        people = ctx.services.community.people_page(partnership.id, with_flag,
+                                                    (page - 1) * PEOPLE_PER_PAGE, PEOPLE_PER_PAGE);
+        if (!people) {
+            return failure_page(ctx, templates, people.error());
+        }
+    }
     mstch::array rows;
-    for (const core::PersonSummary& person : *people) {
+    for (const core::PersonSummary& person : people->people) {
         rows.push_back(mstch::map{
             {"id", person.id},
             {"name", person.name},
@@ -102,14 +140,23 @@ Response people_response(const RequestContext& ctx, const views::Templates& temp
         {"with_flag", with_flag},
         {"has_people", !rows.empty()},
         {"people", rows},
-        {"count", std::to_string(people->size())},
+        {"count", std::to_string(people->total)},
+        {"paged", pages > 1},
+        {"first_shown", std::to_string((page - 1) * PEOPLE_PER_PAGE + 1)},
+        {"last_shown", std::to_string((page - 1) * PEOPLE_PER_PAGE + people->people.size())},
+        {"page", std::to_string(page)},
+        {"pages", std::to_string(pages)},
+        {"has_previous", page > 1},
+        {"previous_href", people_page_link(partnership.id, page - 1)},
+        {"has_next", page < pages},
+        {"next_href", people_page_link(partnership.id, page + 1)},
         {"name", std::string(form.value("name"))},
         {"joined", std::string(form.value("joined"))},
         {"channel_options", select_options(channel_choices(ctx), form.value("entry_channel"))},
         {"created", ctx.request.query.value("created") == "1"}};
     // Each person listed can see on their own page that the list showed them.
     std::vector<std::string> shown;
-    for (const core::PersonSummary& person : *people) {
+    for (const core::PersonSummary& person : people->people) {
         shown.push_back(person.id);
     }
     if (auto logged = log_person_views(ctx, shown); !logged) {

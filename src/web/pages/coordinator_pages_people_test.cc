@@ -251,3 +251,52 @@ TEST_F(CoordinatorPeopleTest, PlaceCoordinatorGrantsOnlyAtTheirPlace) {
 
 }  // namespace
 }  // namespace samskab::web::pages::testing
+
+namespace samskab::web::pages::testing {
+namespace {
+
+// A partnership of tens of thousands is listed 50 at a time, and only the people shown are
+// logged as viewed.
+TEST_F(CoordinatorPeopleTest, ListsPeopleFiftyAtATime) {
+    // INSP! has four people; 100 more sort after them ("Ø" after the Latin letters).
+    for (int i = 0; i < 100; ++i) {
+        char name[16];
+        std::snprintf(name, sizeof name, "Ørn %03d", i);
+        ASSERT_TRUE(community().create_person({name, "insp", std::nullopt, std::nullopt}));
+    }
+    Browser coordinator = signed_in("coord@example.dk");
+    Response first = coordinator.get("/coordinator/people?partnership=insp");
+    ASSERT_EQ(first.status, 200) << first.body;
+    EXPECT_NE(html(first).find("Antal personer: 104"), std::string::npos);
+    EXPECT_NE(html(first).find("Viser 1–50 (side 1 / 3)"), std::string::npos);
+    EXPECT_NE(html(first).find(">Anna</a>"), std::string::npos);
+    EXPECT_EQ(html(first).find("Ørn 046"), std::string::npos);
+    EXPECT_NE(html(first).find("href=\"/coordinator/people?partnership=insp&amp;page=2\""),
+              std::string::npos);
+    EXPECT_EQ(html(first).find("Forrige side"), std::string::npos);
+
+    Response last = coordinator.get("/coordinator/people?partnership=insp&page=3");
+    ASSERT_EQ(last.status, 200);
+    EXPECT_NE(html(last).find("Viser 101–104 (side 3 / 3)"), std::string::npos);
+    EXPECT_NE(html(last).find("Ørn 099"), std::string::npos);
+    EXPECT_EQ(html(last).find(">Anna</a>"), std::string::npos);
+    EXPECT_EQ(html(last).find("Næste side"), std::string::npos);
+    EXPECT_TRUE(logged("view|p-anna|GET /coordinator/people?partnership=insp"));
+    int logged_last = 0;
+    for (const std::string& row : access_log()) {
+        logged_last +=
+            row.find("|GET /coordinator/people?partnership=insp&page=3") != std::string::npos;
+    }
+    EXPECT_EQ(logged_last, 4);
+
+    // Past the end: the last page; not a number: the first.
+    EXPECT_NE(
+        html(coordinator.get("/coordinator/people?partnership=insp&page=9")).find("Viser 101–104"),
+        std::string::npos);
+    EXPECT_NE(
+        html(coordinator.get("/coordinator/people?partnership=insp&page=x")).find("Viser 1–50"),
+        std::string::npos);
+}
+
+}  // namespace
+}  // namespace samskab::web::pages::testing

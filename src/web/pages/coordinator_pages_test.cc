@@ -7,6 +7,15 @@ namespace {
 
 class CoordinatorPagesTest : public StaffPageTest {
 protected:
+    void SetUp() override {
+        StaffPageTest::SetUp();
+        if (HasFatalFailure()) {
+            return;
+        }
+        // The home page links to self-evaluation only where there is an interview store.
+        m_services->interviews = m_stores->interviews.get();
+    }
+
     std::optional<core::PlaceView> place(const std::string& id) {
         auto found = community().find_place(id);
         EXPECT_TRUE(found);

@@ -76,6 +76,8 @@ core::Result<mstch::map> today_data(const RequestContext& ctx, const HostPlace& 
                     {"has_other_places", !places.empty()},
                     {"other_places", places},
                     {"rota_href", with_query("/host/rota", "place", view.place.id)},
+                    // No logbooks on a database without their store (PostgreSQL, so far).
+                    {"has_logbook_store", ctx.services.logbooks != nullptr},
                     {"has_newcomers", !newcomers.empty()},
                     {"newcomers", newcomers},
                     {"can_introduce", choices.size() >= 2},

@@ -9,30 +9,6 @@
 
 namespace samskab::web::pages::participant {
 
-namespace {
-
-// The person's own answers to named surveys (an anonymous answer is linked to nobody, so it is
-// nobody's data to download): per round its title, partnership, days and the answers given.
-api::Json own_survey_answers_json(const std::vector<core::OwnSurveyAnswers>& rounds) {
-    api::Json out = api::Json::array();
-    for (const core::OwnSurveyAnswers& round : rounds) {
-        api::Json answers = api::Json::object();
-        for (const core::SurveyItem& item : round.answers) {
-            if (item.answer) {
-                answers[item.question] = std::string(core::survey_answer_name(*item.answer));
-            }
-        }
-        out.push_back(api::Json{{"title", round.title},
-                                {"partnership", round.partnership},
-                                {"opens", core::format_date(round.opens)},
-                                {"closes", core::format_date(round.closes)},
-                                {"answers", std::move(answers)}});
-    }
-    return out;
-}
-
-}  // namespace
-
 Response my_data_json(const RequestContext& ctx, const views::Templates& templates) {
     const std::string& person = ctx.principal->person;
     if (person.empty()) {
@@ -52,7 +28,7 @@ Response my_data_json(const RequestContext& ctx, const views::Templates& templat
         if (!surveys) {
             return storage_failure(ctx, templates);
         }
-        json["surveys"] = own_survey_answers_json(*surveys);
+        json["surveys"] = api::own_survey_answers_json(*surveys);
     }
     Response response = Response::json(json.dump(2) + "\n");
     response.set_header("Content-Disposition", "attachment; filename=\"samskab-my-data.json\"");

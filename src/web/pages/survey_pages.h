@@ -30,6 +30,17 @@ std::vector<Route> survey_coordinator_routes(const views::Templates& templates);
 void add_open_surveys(mstch::map& data, const RequestContext& ctx,
                       const std::vector<core::PlaceView>& places);
 
+// GET /coordinator/partnerships/:id/surveys/:round/responses.csv and .xlsx
+// (survey_pages_export.cc), after the coordinator file has authorised the principal for the
+// round's partnership: one row per response, one column per question (its id), the answer's
+// word in the request's language or empty when skipped. No person id or name, also in a named
+// round, and the rows sorted by content, so that their order tells nothing of who answered
+// when. A round with fewer respondents than analytics::DEFAULT_SUPPRESSION_K (the results
+// page's threshold) is refused with 409 and a page that says why. Each download is written to
+// the access log, as the other downloads of the self-evaluation are.
+Response survey_responses_download(const RequestContext& ctx, const views::Templates& templates,
+                                   const core::SurveyRound& round, bool xlsx);
+
 // A round's counts as the results table shows them ("respondents", "results": per question
 // its "text" and "cells" {label, value}, hidden values as "<5").
 mstch::map survey_results_data(const RequestContext& ctx, const core::SurveyCounts& counts);

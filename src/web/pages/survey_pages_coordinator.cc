@@ -197,34 +197,73 @@ Response create_round(const RequestContext& ctx, const views::Templates& templat
     return Response::redirect(evaluation_base(round.partnership) + "/surveys");
 }
 
+// The round of the path's :round in the scope's partnership, or the response to send instead
+// (404 for an unknown round or one of another partnership).
+struct ScopedRound {
+    std::optional<core::SurveyRound> round;
+    std::optional<Response> response;
+};
+
+ScopedRound resolve_round(const RequestContext& ctx, const views::Templates& templates,
+                          const SurveyScope& scope) {
+    ScopedRound out;
+    const auto id = parse_record_id(ctx.params.value("round"));
+    if (!id) {
+        out.response = error_page(ctx, templates, 404);
+        return out;
+    }
+    auto round = ctx.services.surveys->find_round(*id);
+    if (!round) {
+        out.response = failure_page(ctx, templates, round.error());
+    } else if (!*round || (*round)->partnership != scope.partnership->id) {
+        out.response = error_page(ctx, templates, 404);
+    } else {
+        out.round = std::move(**round);
+    }
+    return out;
+}
+
 Response results_page(const RequestContext& ctx, const views::Templates& templates) {
     SurveyScope scope = resolve(ctx, templates, ctx.params.value("id"));
     if (scope.response) {
         return std::move(*scope.response);
     }
-    const auto id = parse_record_id(ctx.params.value("round"));
-    if (!id) {
-        return error_page(ctx, templates, 404);
+    ScopedRound found = resolve_round(ctx, templates, scope);
+    if (found.response) {
+        return std::move(*found.response);
     }
-    auto round = ctx.services.surveys->find_round(*id);
-    if (!round) {
-        return failure_page(ctx, templates, round.error());
-    }
-    if (!*round || (*round)->partnership != scope.partnership->id) {
-        return error_page(ctx, templates, 404);
-    }
-    auto counts = ctx.services.surveys->counts(*id);
+    const core::SurveyRound& round = *found.round;
+    auto counts = ctx.services.surveys->counts(round.id);
     auto places = places_of_partnership(ctx, scope.partnership->id);
     if (!counts || !places) {
         return failure_page(ctx, templates, !counts ? counts.error() : places.error());
     }
     mstch::map data = survey_results_data(ctx, *counts);
-    data["page_title"] = text_of(ctx, "survey_results_title") + ": " + (*round)->title;
-    data["period"] = period_of(ctx, **round);
-    data["kind"] = kind_of(ctx, **round);
-    data["place"] = place_name(*places, (*round)->place);
+    data["page_title"] = text_of(ctx, "survey_results_title") + ": " + round.title;
+    data["period"] = period_of(ctx, round);
+    data["kind"] = kind_of(ctx, round);
+    data["place"] = place_name(*places, round.place);
     data["back"] = evaluation_base(scope.partnership->id) + "/surveys";
+    // The raw responses only when the round has enough respondents, as survey_responses_download
+    // decides; otherwise the page says why there is no download.
+    const std::string responses = evaluation_base(scope.partnership->id) + "/surveys/" +
+                                  std::to_string(round.id) + "/responses";
+    data["can_download"] = counts->respondents >= analytics::DEFAULT_SUPPRESSION_K;
+    data["csv_href"] = responses + ".csv";
+    data["xlsx_href"] = responses + ".xlsx";
     return render_page(ctx, templates, "survey_results_title", "survey_results", std::move(data));
+}
+
+Response download(RequestContext& ctx, const views::Templates& templates, bool xlsx) {
+    SurveyScope scope = resolve(ctx, templates, ctx.params.value("id"));
+    if (scope.response) {
+        return std::move(*scope.response);
+    }
+    ScopedRound found = resolve_round(ctx, templates, scope);
+    if (found.response) {
+        return std::move(*found.response);
+    }
+    return survey_responses_download(ctx, templates, *found.round, xlsx);
 }
 
 }  // namespace
@@ -299,6 +338,10 @@ std::vector<Route> survey_coordinator_routes(const views::Templates& templates) 
               page(create_round)},
         Route{Method::Get, "/coordinator/partnerships/:id/surveys/:round", false, false,
               coordinators, page(results_page)},
+        Route{Method::Get, "/coordinator/partnerships/:id/surveys/:round/responses.csv", false,
+              false, coordinators, [t](RequestContext& ctx) { return download(ctx, *t, false); }},
+        Route{Method::Get, "/coordinator/partnerships/:id/surveys/:round/responses.xlsx", false,
+              false, coordinators, [t](RequestContext& ctx) { return download(ctx, *t, true); }},
     };
 }
 

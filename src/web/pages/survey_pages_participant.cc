@@ -133,18 +133,11 @@ Response list_page(const RequestContext& ctx, const views::Templates& templates)
     return render_page(ctx, templates, "survey_list_title", "survey_list", std::move(data));
 }
 
-// The people the participant may name: everyone of the round's partnership but themself, by
-// name, without any flag.
+// The people the participant may name: those of the round's place, or of its partnership for
+// a round of the whole partnership, but not themself, by name, without any flag.
 core::Result<std::vector<core::PersonSummary>> people_to_name(const RequestContext& ctx,
                                                               const core::SurveyRound& round) {
-    auto people = ctx.services.community.people_of(round.partnership, false);
-    if (!people) {
-        return tl::unexpected(people.error());
-    }
-    std::erase_if(*people, [&](const core::PersonSummary& person) {
-        return person.id == ctx.principal->person;
-    });
-    return people;
+    return ctx.services.surveys->people_to_name(round.id, ctx.principal->person);
 }
 
 // The survey; after a refused submission with its errors and the choices as they were made.

@@ -34,14 +34,14 @@ protected:
     }
 
     // A round of "sam" made through the coordinator's form; returns its id.
-    std::int64_t create_round(bool anonymous) {
+    std::int64_t create_round(bool anonymous, const std::string& place = "") {
         Browser coordinator = signed_in("koordinator@example.dk");
         coordinator.get("/coordinator/partnerships/sam/surveys");
         std::vector<std::pair<std::string, std::string>> fields = {
             {"title", anonymous ? "Forår anonymt" : "Forår med navn"},
             {"opens", "2026-03-01"},
             {"closes", "2026-03-31"},
-            {"place", ""}};
+            {"place", place}};
         if (anonymous) {
             fields.emplace_back("anonymous", "1");
         }
@@ -175,6 +175,85 @@ TEST_F(SurveyPagesTest, ResultsAreHiddenBelowFiveRespondents) {
     // Participants never reach the results.
     Browser anna = signed_in("anna@example.dk");
     EXPECT_EQ(anna.get(results).status, 403);
+}
+
+TEST_F(SurveyPagesTest, TheNameGeneratorOfARoundAtOnePlaceListsThatPlacesPeopleOnly) {
+    const std::int64_t round = create_round(false, "huset");
+    Browser anna = signed_in("anna@example.dk");
+    Response form = anna.get(path(round));
+    ASSERT_EQ(form.status, 200) << form.body;
+    // The evil name takes part in the knitting club at the house; Gitte (Anna's guide) and Bo
+    // are of the partnership but have no visit or participation there.
+    EXPECT_TRUE(has(form, "value=\"p-evil\""));
+    EXPECT_FALSE(has(form, "Gitte Timianvang"));
+    EXPECT_FALSE(has(form, "Bo Rabarberhøj"));
+    Response outside = anna.post(path(round), {{"q_flexibility", "yes"}, {"known", "p-guide"}});
+    EXPECT_EQ(outside.status, 422);
+    EXPECT_EQ(respondents(round), 0);
+    Response sent = anna.post(path(round), {{"q_flexibility", "yes"}, {"known", "p-evil"}});
+    EXPECT_EQ(sent.status, 303) << sent.body;
+    EXPECT_EQ(respondents(round), 1);
+}
+
+TEST_F(SurveyPagesTest, TheResponsesDownloadHasNoPeopleAndIsRefusedBelowFive) {
+    const std::int64_t round = create_round(false);
+    const std::string results = "/coordinator/partnerships/sam/surveys/" + std::to_string(round);
+    std::vector<std::string> people = {"p-anna", "p-bo", "p-evil", "p-guide"};
+    const std::vector<std::optional<core::SurveyAnswer>> given = {
+        core::SurveyAnswer::No, core::SurveyAnswer::Yes, std::nullopt, core::SurveyAnswer::Yes};
+    for (std::size_t i = 0; i < people.size(); ++i) {
+        core::SurveyResponse response{
+            round,
+            people[i],
+            {{"flexibility", given[i]}, {"equality", core::SurveyAnswer::No}},
+            {}};
+        ASSERT_TRUE(m_stores->surveys->submit(response, core::days_from_civil(2026, 3, 2)));
+    }
+    Browser coordinator = signed_in("koordinator@example.dk");
+    Response page = coordinator.get(results);
+    EXPECT_FALSE(has(page, "responses.csv"));
+    EXPECT_TRUE(has(page, "Svarene kan først hentes, når mindst 5 har svaret"));
+    Response refused = coordinator.get(results + "/responses.csv");
+    EXPECT_EQ(refused.status, 409);
+    EXPECT_TRUE(has(refused, "Svarene kan først hentes, når mindst 5 har svaret"));
+    EXPECT_TRUE(has(coordinator.get(results + "/responses.xlsx?lang=en"),
+                    "The responses can be downloaded once at least 5 have answered"));
+
+    auto fifth = m_stores->community->create_person({"Femte Person", "sam", {}, {}});
+    ASSERT_TRUE(fifth);
+    core::SurveyResponse response{
+        round, *fifth, {{"can_do_more", core::SurveyAnswer::ALittle}}, {}};
+    ASSERT_TRUE(m_stores->surveys->submit(response, core::days_from_civil(2026, 3, 2)));
+    EXPECT_TRUE(has(coordinator.get(results), "responses.csv"));
+    Response csv = coordinator.get(results + "/responses.csv");
+    ASSERT_EQ(csv.status, 200) << csv.body;
+    EXPECT_EQ(csv.header("Content-Type"), "text/csv; charset=utf-8");
+    // Danish Excel: BOM, ';', CR LF; one column per question; rows sorted by their content,
+    // whatever the order the people answered in; no person id or name anywhere.
+    EXPECT_EQ(csv.body,
+              "\xEF\xBB\xBF"
+              "flexibility;equality;diversity;can_do_more\r\n"
+              ";;;Lidt\r\n"
+              ";Nej;;\r\n"
+              "Ja;Nej;;\r\n"
+              "Ja;Nej;;\r\n"
+              "Nej;Nej;;\r\n");
+    for (const char* who : {"p-anna", "p-bo", "Anna", "Femte"}) {
+        EXPECT_FALSE(has(csv, who)) << who;
+    }
+    Response xlsx = coordinator.get(results + "/responses.xlsx");
+    ASSERT_EQ(xlsx.status, 200);
+    EXPECT_EQ(xlsx.body.rfind("PK", 0), 0u);  // a zip: the workbook
+    // Each download is in the access log; the refused ones are not.
+    auto logged = m_stores->accounts->search_access_log(core::AccessQuery{});
+    ASSERT_TRUE(logged) << logged.error().message;
+    int downloads = 0;
+    for (const core::AccessEntry& entry : *logged) {
+        downloads += entry.detail.find("/responses.") != std::string::npos ? 1 : 0;
+    }
+    EXPECT_EQ(downloads, 2);
+    // Participants never reach the download.
+    EXPECT_EQ(signed_in("anna@example.dk").get(results + "/responses.csv").status, 403);
 }
 
 TEST_F(SurveyPagesTest, ACoordinatorsBadRoundIs422AndNotStored) {

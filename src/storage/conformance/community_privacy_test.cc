@@ -1,11 +1,15 @@
-#include "storage/sqlite/sqlite_community_test.h"
+// CommunityStore on both databases: the privacy part - consent per purpose, the companion's
+// view, rectification, erasure, retention and anonymisation, and the access log
+// (core/community_store.h, "privacy"; docs/privacy.md). How the name leaves the free text is in
+// community_free_text_test.cc.
+#include "storage/conformance/conformance_fixture.h"
 
-namespace samskab::storage::sqlite::testing {
+namespace samskab::storage::conformance {
 namespace {
 
 using core::ErrorCode;
 
-TEST_F(CommunityStoreTest, TheFourPurposesAreRecordedWithTheirHistory) {
+TEST_P(ConformanceTest, TheFourPurposesAreRecordedWithTheirHistory) {
     const auto coordinator = account("k@vimby.dk", "Koordinator");
     auto fresh = store().person_data("p2");
     ASSERT_TRUE(fresh && *fresh);
@@ -31,7 +35,7 @@ TEST_F(CommunityStoreTest, TheFourPurposesAreRecordedWithTheirHistory) {
     EXPECT_FALSE(own.given.statistics);
 }
 
-TEST_F(CommunityStoreTest, TheCompanionSeesOnlyWhatIsShared) {
+TEST_P(ConformanceTest, TheCompanionSeesOnlyWhatIsShared) {
     // Carl accompanies Bo. By default he sees that Bo is registered, nothing more.
     auto view = store().accompanied_by("p5", day("2024-03-04"));
     ASSERT_TRUE(view) << view.error().message;
@@ -63,12 +67,12 @@ TEST_F(CommunityStoreTest, TheCompanionSeesOnlyWhatIsShared) {
     EXPECT_EQ(store().accompanied_by("p9", 0).error().field, "companion");
 }
 
-TEST_F(CommunityStoreTest, AnObjectionLeavesThePersonOutOfReports) {
-    auto before = m_stores.store->load_dataset();
+TEST_P(ConformanceTest, AnObjectionLeavesThePersonOutOfReports) {
+    auto before = bundle_store().load_dataset();
     ASSERT_TRUE(before);
     ASSERT_EQ(before->people.size(), 6u);
     ASSERT_TRUE(store().set_consent("p1", {true, true, false, false}, true, 0, false, 0));
-    auto after = m_stores.store->load_dataset();
+    auto after = bundle_store().load_dataset();
     ASSERT_TRUE(after);
     ASSERT_EQ(after->people.size(), 5u);
     for (const auto& person : after->people) {
@@ -83,13 +87,13 @@ TEST_F(CommunityStoreTest, AnObjectionLeavesThePersonOutOfReports) {
     ASSERT_EQ(after->activities.size(), 2u);
     EXPECT_EQ(after->people[static_cast<std::size_t>(after->activities[1].initiated_by)].id, "p4");
     // The records themselves stay: the objection concerns statistics only.
-    EXPECT_EQ(m_stores.store->export_bundle()->people.size(), 6u);
+    EXPECT_EQ(bundle_store().export_bundle()->people.size(), 6u);
     // Consenting again counts the person again.
     ASSERT_TRUE(store().set_consent("p1", {true, true, false, true}, true, 0, false, 0));
-    EXPECT_EQ(m_stores.store->load_dataset()->people.size(), 6u);
+    EXPECT_EQ(bundle_store().load_dataset()->people.size(), 6u);
 }
 
-TEST_F(CommunityStoreTest, RectificationChangesOnlyWhatIsGiven) {
+TEST_P(ConformanceTest, RectificationChangesOnlyWhatIsGiven) {
     core::PersonCorrection correction;
     correction.name = "Åse Ørum";
     ASSERT_TRUE(store().correct_person("p1", correction));
@@ -112,8 +116,13 @@ TEST_F(CommunityStoreTest, RectificationChangesOnlyWhatIsGiven) {
     EXPECT_EQ(store().correct_person("p9", {}).error().field, "person");
 }
 
-TEST_F(CommunityStoreTest, ErasureDeletesThePersonAndEverythingAboutThem) {
+TEST_P(ConformanceTest, ErasureDeletesThePersonAndEverythingAboutThem) {
     const auto coordinator = account("k@vimby.dk", "Koordinator");
+    // Åse's key, to look for what refers to her once she is gone.
+    const std::string aase = sql("SELECT pk FROM people WHERE id = 'p1'");
+    ASSERT_TRUE(
+        sql_exec("INSERT INTO memberships (person, partnership) SELECT p.pk, pa.pk "
+                 "FROM people p, partnerships pa WHERE p.id = 'p1' AND pa.id = 'vimby'"));
     auto own = accounts().create_account({"aase@example.dk", "Åse", "p1", {}, ""});
     ASSERT_TRUE(own);
     ASSERT_TRUE(accounts().record_login_failure("aase@example.dk", "10.0.0.1", 0));
@@ -122,10 +131,15 @@ TEST_F(CommunityStoreTest, ErasureDeletesThePersonAndEverythingAboutThem) {
     ASSERT_TRUE(store().set_consent("p1", {true, true, true, true}, true, coordinator, true, 0));
     ASSERT_TRUE(accounts().log_access({at("2024-03-04T11:00:00"), coordinator, "view", "p1", "x"}));
     ASSERT_TRUE(store().take_rota_day("cafe", day("2024-03-20"), "p1"));
-    core::LogbookNote about{0, "cafe", day("2024-03-01"), coordinator, "", "Talte med åse om job",
+    core::LogbookNote about{0,
+                            "cafe",
+                            day("2024-03-01"),
+                            coordinator,
+                            "",
+                            "Talte med åse om job",
                             at("2024-03-01T12:00:00")};
-    core::LogbookNote other{0, "cafe", day("2024-03-01"), coordinator, "", "Kaffen slap op",
-                            at("2024-03-01T12:00:00")};
+    core::LogbookNote other{0,  "cafe",           day("2024-03-01"),        coordinator,
+                            "", "Kaffen slap op", at("2024-03-01T12:00:00")};
     ASSERT_TRUE(store().add_logbook_note(about));
     ASSERT_TRUE(store().add_logbook_note(other));
     auto requests = store().deletion_requests("vimby");
@@ -146,32 +160,69 @@ TEST_F(CommunityStoreTest, ErasureDeletesThePersonAndEverythingAboutThem) {
 
     EXPECT_FALSE(*store().person_data("p1"));
     EXPECT_FALSE(*accounts().find_account_by_email("aase@example.dk"));
-    // Åse was the first person imported: key 1.
-    for (const char* table : {"participations", "visits", "pathways", "breaks",
-                              "deletion_requests", "consent_changes", "privacy_consents",
-                              "host_rota", "memberships"}) {
-        EXPECT_EQ(sql(std::string("SELECT count(*) FROM ") + table + " WHERE person = 1"), "0")
+    for (const char* table : {"participations", "visits", "pathways", "breaks", "deletion_requests",
+                              "consent_changes", "privacy_consents", "host_rota", "memberships"}) {
+        EXPECT_EQ(sql(std::string("SELECT count(*) FROM ") + table + " WHERE person = " + aase),
+                  "0")
             << table;
     }
-    EXPECT_EQ(sql("SELECT count(*) FROM relations WHERE a = 1 OR b = 1"), "0");
-    EXPECT_EQ(sql("SELECT count(*) FROM audit_log WHERE subject = 1"), "0");
+    EXPECT_EQ(sql("SELECT count(*) FROM relations WHERE a = " + aase + " OR b = " + aase), "0");
+    EXPECT_EQ(
+        sql("SELECT count(*) FROM companions WHERE person = " + aase + " OR companion = " + aase),
+        "0");
+    EXPECT_EQ(sql("SELECT count(*) FROM audit_log WHERE subject = " + aase), "0");
     EXPECT_EQ(sql("SELECT count(*) FROM login_failures"), "0");
     EXPECT_EQ(sql("SELECT count(*) FROM people WHERE name = 'Åse'"), "0");
-    EXPECT_EQ(sql("SELECT group_concat(text) FROM logbook_notes"), "Kaffen slap op");
+    EXPECT_EQ(sql("SELECT count(*) FROM logbook_notes"), "1");
+    EXPECT_EQ(sql("SELECT text FROM logbook_notes"), "Kaffen slap op");
     EXPECT_TRUE(store().deletion_requests("vimby")->empty());
     // Bo's own data stays.
     EXPECT_EQ((*store().person_data("p2"))->participations.size(), 1u);
     EXPECT_EQ(store().erase_person("p1").error().code, ErrorCode::NotFound);
 }
 
-TEST_F(CommunityStoreTest, ErasureKeepsActivitiesTheyProposed) {
+TEST_P(ConformanceTest, ErasureKeepsActivitiesTheyProposed) {
     ASSERT_TRUE(store().erase_person("p4"));
     auto activities = store().activities_at("house");
     ASSERT_EQ(activities->size(), 1u);
     EXPECT_FALSE((*activities)[0].initiated_by);
 }
 
-TEST_F(CommunityStoreTest, RetentionFindsAndAnonymisesThoseLongGone) {
+// Survey rounds are filled with SQL beside the stores: the PostgreSQL store does not keep
+// surveys yet. Response keys are random in the store; fixed here.
+TEST_P(ConformanceTest, ErasureTakesTheirSurveyResponsesAnonymisationKeepsThem) {
+    for (const char* statement : {
+             "INSERT INTO survey_rounds (id, partnership, title, opens, closes, anonymous, "
+             "created_at) SELECT 'sr-1', pk, 'Trivsel', '2024-03-01', '2024-03-31', false, "
+             "'2024-03-01T10:00' FROM partnerships WHERE id = 'vimby'",
+             "INSERT INTO survey_responses (pk, round, person) SELECT 7001, r.pk, p.pk "
+             "FROM survey_rounds r JOIN people p ON p.id = 'p1' WHERE r.id = 'sr-1'",
+             "INSERT INTO survey_responses (pk, round, person) SELECT 7002, r.pk, p.pk "
+             "FROM survey_rounds r JOIN people p ON p.id = 'p2' WHERE r.id = 'sr-1'",
+             "INSERT INTO survey_answers (response, question, answer) VALUES (7001, 'q1', 'yes')",
+             "INSERT INTO survey_answers (response, question, answer) VALUES (7002, 'q1', 'no')",
+             "INSERT INTO survey_respondents (round, person) SELECT r.pk, p.pk "
+             "FROM survey_rounds r JOIN people p ON p.id IN ('p1', 'p2') WHERE r.id = 'sr-1'",
+         }) {
+        ASSERT_TRUE(sql_exec(statement)) << statement;
+    }
+    ASSERT_TRUE(store().erase_person("p1"));
+    EXPECT_EQ(sql("SELECT count(*) FROM survey_responses"), "1");
+    EXPECT_EQ(sql("SELECT count(*) FROM survey_answers"), "1");
+    EXPECT_EQ(sql("SELECT answer FROM survey_answers"), "no");
+    EXPECT_EQ(sql("SELECT count(*) FROM survey_respondents"), "1");
+
+    auto renamed = store().anonymise({"p2"}, at("2026-04-01T03:00:00"));
+    ASSERT_TRUE(renamed) << renamed.error().message;
+    ASSERT_EQ(renamed->size(), 1u);
+    EXPECT_EQ(sql("SELECT p.id FROM survey_responses s JOIN people p ON p.pk = s.person"),
+              (*renamed)[0]);
+    EXPECT_EQ(sql("SELECT p.id FROM survey_respondents s JOIN people p ON p.pk = s.person"),
+              (*renamed)[0]);
+    EXPECT_EQ(sql("SELECT count(*) FROM survey_answers"), "1");
+}
+
+TEST_P(ConformanceTest, RetentionFindsAndAnonymisesThoseLongGone) {
     const core::Day today = day("2026-04-01");
     auto candidates = store().retention_candidates(today, std::nullopt);
     ASSERT_TRUE(candidates) << candidates.error().message;
@@ -199,7 +250,7 @@ TEST_F(CommunityStoreTest, RetentionFindsAndAnonymisesThoseLongGone) {
     ASSERT_TRUE(accounts().log_access({at("2026-01-01T10:00:00"), 0, "login", "p4", ""}));
     EXPECT_TRUE(store().retention_candidates(today, std::nullopt)->empty());
 
-    auto before = m_stores.store->load_dataset();
+    auto before = bundle_store().load_dataset();
     ASSERT_TRUE(accounts().create_account({"bo@example.dk", "Bo", "p2", {}, ""}));
     ASSERT_TRUE(store().request_deletion("p2", 0));
     auto renamed = store().anonymise({"p2"}, at("2026-04-01T03:00:00"));
@@ -216,7 +267,7 @@ TEST_F(CommunityStoreTest, RetentionFindsAndAnonymisesThoseLongGone) {
     EXPECT_EQ((*anonymous)->participations.size(), 1u);
     EXPECT_EQ((*anonymous)->relations.size(), 1u);
     EXPECT_EQ((*anonymous)->companions.size(), 1u);
-    auto after = m_stores.store->load_dataset();
+    auto after = bundle_store().load_dataset();
     EXPECT_EQ(after->people.size(), before->people.size());
     EXPECT_EQ(after->participations.size(), before->participations.size());
     EXPECT_EQ(after->relations.size(), before->relations.size());
@@ -225,7 +276,7 @@ TEST_F(CommunityStoreTest, RetentionFindsAndAnonymisesThoseLongGone) {
     EXPECT_TRUE(store().accompanied_by("p5", day("2024-03-04"))->empty());
 }
 
-TEST_F(CommunityStoreTest, TheAccessLogCanBeSearchedAndPurged) {
+TEST_P(ConformanceTest, TheAccessLogCanBeSearchedAndPurged) {
     const auto coordinator = account("k@vimby.dk", "Koordinator");
     ASSERT_TRUE(accounts().log_accesses({
         {at("2024-01-01T10:00:00"), coordinator, "view", "p1", "GET /coordinator/people/p1"},
@@ -259,4 +310,4 @@ TEST_F(CommunityStoreTest, TheAccessLogCanBeSearchedAndPurged) {
 }
 
 }  // namespace
-}  // namespace samskab::storage::sqlite::testing
+}  // namespace samskab::storage::conformance
