@@ -81,6 +81,10 @@ public:
     // One occurrence (a cause's meeting, a one-off event). Returns its id.
     virtual Result<std::string> add_occurrence(std::string_view activity, LocalTime start,
                                                LocalTime end) = 0;
+    // Every occurrence `person` takes or took part in, wherever it is, earliest first (by
+    // start, then id), with `joined` true. For the person's own page: one lookup per
+    // participation instead of a listing of every day since they came. NotFound "person".
+    virtual Result<std::vector<OccurrenceView>> occurrences_joined(std::string_view person) = 0;
     virtual Result<std::optional<OccurrenceDetail>> find_occurrence(std::string_view occurrence,
                                                                     bool with_support_need) = 0;
 

@@ -244,3 +244,39 @@ TEST_P(ConformanceTest, SetRoleNeedsAParticipation) {
 
 }  // namespace
 }  // namespace samskab::storage::conformance
+
+namespace samskab::storage::conformance {
+namespace {
+
+// The person's own page lists every occurrence they take or took part in, wherever, earliest
+// first, without reading the days between.
+TEST_P(ConformanceTest, OccurrencesJoinedAreThePersonsOwnEarliestFirst) {
+    auto ids = [](const std::vector<core::OccurrenceView>& views) {
+        std::vector<std::string> out;
+        for (const core::OccurrenceView& view : views) {
+            out.push_back(view.occurrence.id);
+        }
+        return out;
+    };
+    ASSERT_TRUE(store().join("p1", "o3", at("2024-03-04T09:00:00")));
+    auto joined = store().occurrences_joined("p1");
+    ASSERT_TRUE(joined) << joined.error().message;
+    EXPECT_EQ(ids(*joined), (std::vector<std::string>{"o1", "o3"}));
+    const core::OccurrenceView& house = (*joined)[1];
+    EXPECT_EQ(house.activity_title, "Madklub");
+    EXPECT_EQ(house.place, "house");
+    EXPECT_EQ(house.place_name, "Huset");
+    EXPECT_EQ(house.participants, 2);
+    EXPECT_TRUE(house.joined);
+    EXPECT_EQ(house.occurrence.start, at("2024-03-06T12:00:00"));
+    auto none = store().occurrences_joined("p6");
+    ASSERT_TRUE(none);
+    EXPECT_TRUE(none->empty());
+    auto unknown = store().occurrences_joined("nobody");
+    ASSERT_FALSE(unknown);
+    EXPECT_EQ(unknown.error().code, core::ErrorCode::NotFound);
+    EXPECT_EQ(unknown.error().field, "person");
+}
+
+}  // namespace
+}  // namespace samskab::storage::conformance

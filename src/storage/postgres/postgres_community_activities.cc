@@ -284,6 +284,23 @@ core::Result<std::string> PostgresCommunityStore::add_occurrence(std::string_vie
     });
 }
 
+core::Result<std::vector<core::OccurrenceView>> PostgresCommunityStore::occurrences_joined(
+    std::string_view person) {
+    const std::string joined = std::string(OCCURRENCE_COLUMNS) +
+                               "JOIN participations j ON j.occurrence = o.pk "
+                               "WHERE j.person = $1 ORDER BY o.start, o.id";
+    return m_pool->read([&](Tx& tx) -> core::Result<std::vector<core::OccurrenceView>> {
+        std::int64_t key = 0;
+        SAMSKAB_TRY_SET(key, require_key(tx, Keyed::People, person, "person"));
+        std::vector<core::OccurrenceView> out;
+        // The person's key is both the filter ($1) and the `joined` of the columns ($2).
+        for (const pqxx::row& row : tx.exec_params(joined, key, key)) {
+            out.push_back(occurrence_view(row));
+        }
+        return out;
+    });
+}
+
 core::Result<std::optional<core::OccurrenceDetail>> PostgresCommunityStore::find_occurrence(
     std::string_view occurrence, bool with_support_need) {
     const std::string one = std::string(OCCURRENCE_COLUMNS) + "WHERE o.id = $1";

@@ -30,6 +30,8 @@ constexpr size_t MAX_LISTINGS = 4096;
 constexpr std::string_view UPCOMING_OF_ACTIVITY =
     SAMSKAB_OCCURRENCE_COLUMNS "WHERE a.pk = ?1 AND o.start >= ?2 ORDER BY o.start, o.id LIMIT ?3";
 constexpr std::string_view ONE_OCCURRENCE = SAMSKAB_OCCURRENCE_COLUMNS "WHERE o.id = ?1";
+constexpr std::string_view OCCURRENCES_JOINED = SAMSKAB_OCCURRENCE_COLUMNS
+    "JOIN participations j ON j.occurrence = o.pk AND j.person = ?4 ORDER BY o.start, o.id";
 
 #undef SAMSKAB_OCCURRENCE_COLUMNS
 
@@ -391,6 +393,19 @@ core::Result<std::string> SqliteCommunityStore::add_occurrence(std::string_view 
         insert.bind(1, id).bind(2, key).bind(3, time_text(start)).bind(4, time_text(end));
         SAMSKAB_TRY(insert.run());
         return id;
+    });
+}
+
+core::Result<std::vector<core::OccurrenceView>> SqliteCommunityStore::occurrences_joined(
+    std::string_view person) {
+    return m_pool->read([&](Connection& c) -> core::Result<std::vector<core::OccurrenceView>> {
+        std::int64_t key = 0;
+        SAMSKAB_TRY_SET(key, require_key(c, Keyed::People, person, "person"));
+        Query query(c, OCCURRENCES_JOINED);
+        query.bind(4, key);
+        std::vector<core::OccurrenceView> out;
+        SAMSKAB_TRY(read_views(query, out));
+        return out;
     });
 }
 

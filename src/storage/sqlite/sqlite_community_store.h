@@ -65,6 +65,8 @@ public:
     core::Result<int> add_schedule(const core::WeeklySchedule& schedule) override;
     core::Result<std::string> add_occurrence(std::string_view activity, core::LocalTime start,
                                              core::LocalTime end) override;
+    core::Result<std::vector<core::OccurrenceView>> occurrences_joined(
+        std::string_view person) override;
     core::Result<std::optional<core::OccurrenceDetail>> find_occurrence(
         std::string_view occurrence, bool with_support_need) override;
 

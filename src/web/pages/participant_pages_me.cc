@@ -35,30 +35,17 @@ std::string name_of(const RequestContext& ctx, const std::string& person) {
     return found && *found ? (*found)->name : person;
 }
 
-mstch::array participations(const RequestContext& ctx, const core::PersonData& data,
-                            const std::vector<core::PlaceView>& places) {
-    // One query for the titles and times of every occurrence the person took part in at
-    // their places; an occurrence elsewhere is listed by its id.
-    std::vector<std::string> ids;
-    for (const core::PlaceView& view : places) {
-        ids.push_back(view.place.id);
-    }
+mstch::array participations(const RequestContext& ctx, const core::PersonData& data) {
+    // One query for the titles, times and places of every occurrence the person took part
+    // in, wherever it was: it is their own record. (Listing their places' days instead read
+    // every day since they came, seconds for someone who has been coming for years.) An
+    // occurrence the store cannot describe is listed by its id.
     std::map<std::string, core::OccurrenceView, std::less<>> known;
-    if (!ids.empty() && !data.participations.empty()) {
-        // Bounded, as a listing is by day: from the person's first visit to a year ahead.
-        core::Day first = data.person.joined.value_or(core::days_from_civil(2000, 1, 1));
-        for (const core::Visit& visit : data.visits) {
-            first = std::min(first, visit.date);
-        }
-        first = std::min(first, ctx.services.clock.today()) - 366;
-        auto listed = ctx.services.community.occurrences_between(
-            ids, core::LocalTime{first} * 86400,
-            (core::LocalTime{ctx.services.clock.today()} + 366) * 86400, data.person.id);
+    if (!data.participations.empty()) {
+        auto listed = ctx.services.community.occurrences_joined(data.person.id);
         if (listed) {
             for (core::OccurrenceView& view : *listed) {
-                if (view.joined) {
-                    known.emplace(view.occurrence.id, std::move(view));
-                }
+                known.emplace(view.occurrence.id, std::move(view));
             }
         }
     }
@@ -114,11 +101,10 @@ Response me_response(const RequestContext& ctx, const views::Templates& template
         return not_a_participant(ctx, templates);
     }
     auto data = ctx.services.community.person_data(person);
-    auto places = places_of(ctx);
     auto all_places = ctx.services.community.list_places();
     auto partnerships = ctx.services.community.list_partnerships();
     auto log = ctx.services.accounts.access_log_of(person);
-    if (!data || !places || !all_places || !partnerships || !log) {
+    if (!data || !all_places || !partnerships || !log) {
         return storage_failure(ctx, templates);
     }
     if (!*data) {
@@ -184,7 +170,7 @@ Response me_response(const RequestContext& ctx, const views::Templates& template
         }
         return out;
     };
-    mstch::array rows = participations(ctx, me, *places);
+    mstch::array rows = participations(ctx, me);
     mstch::array accompanied_by = links(me.companions, true);
     mstch::array accompanying = links(me.accompanying, false);
     mstch::array access = access_log(ctx, *log);
