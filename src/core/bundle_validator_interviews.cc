@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/bundle_checker.h"
 #include "core/interview.h"
 #include "core/starting_codebook.h"
 
@@ -11,15 +12,11 @@ namespace samskab::core {
 
 namespace {
 
-std::string at(std::string_view list, size_t index) {
-    return std::string(list) + "[" + std::to_string(index) + "]";
-}
-
-class InterviewChecker {
+class InterviewChecker : BundleChecker {
 public:
     InterviewChecker(const Bundle& bundle, Lang lang, const IdLookup& stored,
                      std::vector<BundleIssue>& issues)
-        : m_lang(lang), m_stored(stored), m_issues(issues) {
+        : BundleChecker(lang, stored, issues) {
         for (const Partnership& p : bundle.partnerships) {
             m_partnerships.insert(p.id);
         }
@@ -117,22 +114,6 @@ private:
                (m_stored && m_stored(Collection::CodebookThemes, key));
     }
 
-    bool known(const std::unordered_set<std::string>& in_bundle, Collection collection,
-               const std::string& id) const {
-        return in_bundle.count(id) != 0 || (m_stored && m_stored(collection, id));
-    }
-
-    void unknown(std::string path, Msg noun, std::string_view id) {
-        issue(std::move(path), message(m_lang, Msg::UnknownReference, {message(m_lang, noun), id}));
-    }
-
-    void issue(std::string path, std::string text) {
-        m_issues.push_back({std::move(path), std::move(text)});
-    }
-
-    Lang m_lang;
-    const IdLookup& m_stored;
-    std::vector<BundleIssue>& m_issues;
     std::unordered_set<std::string> m_partnerships;
     std::unordered_set<std::string> m_people;
     std::unordered_set<std::string> m_starting_themes;

@@ -4,15 +4,12 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/bundle_checker.h"
 #include "core/survey.h"
 
 namespace samskab::core {
 
 namespace {
-
-std::string at(std::string_view list, size_t index) {
-    return std::string(list) + "[" + std::to_string(index) + "]";
-}
 
 std::string question_ids() {
     std::string out;
@@ -23,11 +20,11 @@ std::string question_ids() {
     return out;
 }
 
-class SurveyChecker {
+class SurveyChecker : BundleChecker {
 public:
     SurveyChecker(const Bundle& bundle, Lang lang, const IdLookup& stored,
                   std::vector<BundleIssue>& issues)
-        : m_lang(lang), m_stored(stored), m_issues(issues) {
+        : BundleChecker(lang, stored, issues) {
         for (const Partnership& p : bundle.partnerships) {
             m_partnerships.insert(p.id);
         }
@@ -120,22 +117,6 @@ private:
         }
     }
 
-    bool known(const std::unordered_set<std::string>& in_bundle, Collection collection,
-               const std::string& id) const {
-        return in_bundle.count(id) != 0 || (m_stored && m_stored(collection, id));
-    }
-
-    void unknown(std::string path, Msg noun, std::string_view id) {
-        issue(std::move(path), message(m_lang, Msg::UnknownReference, {message(m_lang, noun), id}));
-    }
-
-    void issue(std::string path, std::string text) {
-        m_issues.push_back({std::move(path), std::move(text)});
-    }
-
-    Lang m_lang;
-    const IdLookup& m_stored;
-    std::vector<BundleIssue>& m_issues;
     std::unordered_set<std::string> m_partnerships;
     std::unordered_map<std::string, std::string> m_place_partnership;
     std::unordered_set<std::string> m_people;
