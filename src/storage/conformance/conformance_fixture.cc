@@ -61,6 +61,9 @@ void ConformanceTest::SetUp() {
         m_community = m_postgres.community.get();
         m_accounts = m_postgres.accounts.get();
         m_store = m_postgres.store.get();
+        m_logbooks = m_postgres.logbooks.get();
+        m_interviews = m_postgres.interviews.get();
+        m_surveys = m_postgres.surveys.get();
     } else {
         m_dir = std::filesystem::temp_directory_path() /
                 ("samskab-conformance-" + std::to_string(std::random_device{}()));
@@ -72,6 +75,9 @@ void ConformanceTest::SetUp() {
         m_community = m_sqlite.community.get();
         m_accounts = m_sqlite.accounts.get();
         m_store = m_sqlite.store.get();
+        m_logbooks = m_sqlite.logbooks.get();
+        m_interviews = m_sqlite.interviews.get();
+        m_surveys = m_sqlite.surveys.get();
     }
     auto imported = m_store->import_bundle(community_bundle());
     ASSERT_TRUE(imported) << imported.error().message;

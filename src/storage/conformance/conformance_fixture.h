@@ -1,10 +1,10 @@
 #pragma once
 
 // The fixture of the conformance tests: every test of the day-to-day stores (accounts, the
-// community) runs against each store samskab has, SQLite (a file per test) and PostgreSQL (a
-// database per test, on the server named by SAMSKAB_TEST_PG_URL), so that the two behave
-// exactly alike. Each test starts from community_bundle(), imported through the bundle store
-// as the CLI does, with the stores opened the way the application opens them.
+// community, logbooks, interviews, surveys) runs against each store samskab has, SQLite (a file per
+// test) and PostgreSQL (a database per test, on the server named by SAMSKAB_TEST_PG_URL), so that
+// the two behave exactly alike. Each test starts from community_bundle(), imported through the
+// bundle store as the CLI does, with the stores opened the way the application opens them.
 
 #include <filesystem>
 #include <memory>
@@ -50,6 +50,9 @@ protected:
     core::CommunityStore& store() { return *m_community; }
     core::AccountStore& accounts() { return *m_accounts; }
     core::Store& bundle_store() { return *m_store; }
+    core::LogbookStore& logbooks() { return *m_logbooks; }
+    core::InterviewStore& interviews() { return *m_interviews; }
+    core::SurveyStore& surveys() { return *m_surveys; }
 
     // The first column of the first row of `text`, run beside the stores on a connection of
     // its own (to see what is really stored), as text; "<none>" when there is no row, "" for
@@ -74,6 +77,9 @@ private:
     core::CommunityStore* m_community = nullptr;
     core::AccountStore* m_accounts = nullptr;
     core::Store* m_store = nullptr;
+    core::LogbookStore* m_logbooks = nullptr;
+    core::InterviewStore* m_interviews = nullptr;
+    core::SurveyStore* m_surveys = nullptr;
 };
 
 }  // namespace samskab::storage::conformance

@@ -8,8 +8,11 @@
 #include <unordered_map>
 #include <vector>
 
+#include "storage/postgres/postgres_interview_store.h"
+#include "storage/postgres/postgres_logbook_store.h"
 #include "storage/postgres/postgres_read.h"
 #include "storage/postgres/postgres_store.h"
+#include "storage/postgres/postgres_survey_store.h"
 
 namespace samskab::storage::postgres {
 
@@ -39,6 +42,10 @@ public:
         SAMSKAB_PG_TRY(visits());
         SAMSKAB_PG_TRY(relations());
         SAMSKAB_PG_TRY(pathways());
+        // The self-evaluation's records, through their stores' own functions.
+        SAMSKAB_PG_TRY(PostgresLogbookStore::export_logbooks(m_transaction, m_bundle));
+        SAMSKAB_PG_TRY(PostgresInterviewStore::export_interviews(m_transaction, m_bundle));
+        SAMSKAB_PG_TRY(PostgresSurveyStore::export_surveys(m_transaction, m_bundle));
         return std::move(m_bundle);
     }
 

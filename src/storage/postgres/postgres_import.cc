@@ -8,8 +8,11 @@
 #include "core/messages.h"
 #include "storage/postgres/postgres_bulk.h"
 #include "storage/postgres/postgres_connection.h"
+#include "storage/postgres/postgres_interview_store.h"
+#include "storage/postgres/postgres_logbook_store.h"
 #include "storage/postgres/postgres_staging.h"
 #include "storage/postgres/postgres_store.h"
+#include "storage/postgres/postgres_survey_store.h"
 
 namespace samskab::storage::postgres {
 
@@ -138,20 +141,6 @@ core::Result<void> write(pqxx::work& transaction, const Upsert& upsert, std::siz
 }  // namespace
 
 core::Result<core::ImportSummary> PostgresStore::import_bundle(const core::Bundle& bundle) {
-    // Refused rather than dropped: an import must never lose records silently.
-    if (!bundle.interviews.empty()) {
-        return core::fail(core::ErrorCode::Invalid,
-                          core::message(core::Lang::Da, core::Msg::InterviewsNotStored));
-    }
-    if (!bundle.survey_responses.empty()) {
-        return core::fail(core::ErrorCode::Invalid,
-                          core::message(core::Lang::Da, core::Msg::SurveysNotStored));
-    }
-    if (!bundle.logbook_templates.empty() || !bundle.logbook_entries.empty() ||
-        !bundle.codes.empty()) {
-        return core::fail(core::ErrorCode::Invalid,
-                          core::message(core::Lang::Da, core::Msg::SelfEvaluationNotStored));
-    }
     Connection& connection = *m_connection;
     return connection.guard<core::ImportSummary>([&]() -> core::Result<core::ImportSummary> {
         pqxx::work transaction(connection.handle());
@@ -165,8 +154,14 @@ core::Result<core::ImportSummary> PostgresStore::import_bundle(const core::Bundl
             SAMSKAB_PG_TRY(write(transaction, upsert, staged.rows(upsert.stage)));
         }
         bulk.finish();
+        core::ImportSummary summary = staged.summary();
+        // The self-evaluation's records, through their stores' own functions, after the
+        // records they refer to; codes before interviews, whose codings name them.
+        SAMSKAB_PG_TRY(PostgresLogbookStore::import_logbooks(transaction, bundle, summary));
+        SAMSKAB_PG_TRY(PostgresInterviewStore::import_interviews(transaction, bundle, summary));
+        SAMSKAB_PG_TRY(PostgresSurveyStore::import_surveys(transaction, bundle, summary));
         transaction.commit();
-        return staged.summary();
+        return summary;
     });
 }
 

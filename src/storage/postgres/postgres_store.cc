@@ -1,5 +1,7 @@
 #include "storage/postgres/postgres_store.h"
 
+#include <iterator>
+
 #include "storage/postgres/postgres_connection.h"
 #include "storage/postgres/postgres_migrations.h"
 
@@ -9,14 +11,24 @@ namespace {
 
 // Prepared statement names of `contains`, by core::Collection.
 constexpr const char* CONTAINS[] = {
-    "contains_partnership", "contains_organisation", "contains_place",
-    "contains_person",      "contains_activity",     "contains_occurrence",
+    "contains_partnership", "contains_organisation", "contains_place",   "contains_person",
+    "contains_activity",    "contains_occurrence",   "contains_logbook", "contains_theme",
 };
 constexpr const char* CONTAINS_SQL[] = {
-    "SELECT 1 FROM partnerships WHERE id = $1", "SELECT 1 FROM organisations WHERE id = $1",
-    "SELECT 1 FROM places WHERE id = $1",       "SELECT 1 FROM people WHERE id = $1",
-    "SELECT 1 FROM activities WHERE id = $1",   "SELECT 1 FROM occurrences WHERE id = $1",
+    "SELECT 1 FROM partnerships WHERE id = $1",
+    "SELECT 1 FROM organisations WHERE id = $1",
+    "SELECT 1 FROM places WHERE id = $1",
+    "SELECT 1 FROM people WHERE id = $1",
+    "SELECT 1 FROM activities WHERE id = $1",
+    "SELECT 1 FROM occurrences WHERE id = $1",
+    "SELECT 1 FROM logbook_templates WHERE id = $1",
+    // core::codebook_theme_key: the partnership's id, a unit separator, the theme's id.
+    "SELECT 1 FROM codebook_themes t JOIN partnerships p ON p.pk = t.partnership "
+    "WHERE p.id = split_part($1, chr(31), 1) AND t.id = split_part($1, chr(31), 2)",
 };
+static_assert(std::size(CONTAINS) == std::size(CONTAINS_SQL));
+static_assert(std::size(CONTAINS) ==
+              static_cast<std::size_t>(core::Collection::CodebookThemes) + 1);
 
 }  // namespace
 
@@ -47,9 +59,6 @@ const std::string& PostgresStore::server() const {
 }
 
 core::Result<bool> PostgresStore::contains(core::Collection collection, std::string_view id) {
-    if (static_cast<size_t>(collection) >= std::size(CONTAINS)) {
-        return false;  // no logbooks are kept in PostgreSQL (yet)
-    }
     return m_connection->guard<bool>([&]() -> core::Result<bool> {
         pqxx::nontransaction query(m_connection->handle());
         return !query.exec_prepared(CONTAINS[static_cast<size_t>(collection)], std::string(id))

@@ -2,8 +2,7 @@
 
 namespace samskab::storage::postgres {
 
-core::Result<bool> SharedPostgresStore::contains(core::Collection collection,
-                                                 std::string_view id) {
+core::Result<bool> SharedPostgresStore::contains(core::Collection collection, std::string_view id) {
     std::lock_guard lock(m_mutex);
     return m_store->contains(collection, id);
 }
@@ -39,6 +38,9 @@ core::Result<PostgresStores> PostgresStores::open(const std::string& url, int po
     stores.store = std::make_unique<SharedPostgresStore>(std::move(*store));
     stores.accounts = std::make_unique<PostgresAccountStore>(stores.pool, clock);
     stores.community = std::make_unique<PostgresCommunityStore>(stores.pool);
+    stores.logbooks = std::make_unique<PostgresLogbookStore>(stores.pool);
+    stores.interviews = std::make_unique<PostgresInterviewStore>(stores.pool);
+    stores.surveys = std::make_unique<PostgresSurveyStore>(stores.pool);
     return stores;
 }
 

@@ -8,8 +8,11 @@
 #include "core/store.h"
 #include "storage/postgres/postgres_account_store.h"
 #include "storage/postgres/postgres_community_store.h"
+#include "storage/postgres/postgres_interview_store.h"
+#include "storage/postgres/postgres_logbook_store.h"
 #include "storage/postgres/postgres_pool.h"
 #include "storage/postgres/postgres_store.h"
+#include "storage/postgres/postgres_survey_store.h"
 
 namespace samskab::storage::postgres {
 
@@ -32,12 +35,14 @@ private:
 };
 
 // What the web application stores, on one PostgreSQL database: the account store and the
-// community store share one connection pool; the bundle store has its own connection.
-// Logbooks, interviews and surveys are kept only by the SQLite store so far.
+// day-to-day stores share one connection pool; the bundle store has its own connection.
 struct PostgresStores {
     std::shared_ptr<ConnectionPool> pool;
     std::unique_ptr<PostgresAccountStore> accounts;
     std::unique_ptr<PostgresCommunityStore> community;
+    std::unique_ptr<PostgresLogbookStore> logbooks;      // on the same pool
+    std::unique_ptr<PostgresInterviewStore> interviews;  // on the same pool
+    std::unique_ptr<PostgresSurveyStore> surveys;        // on the same pool
     std::unique_ptr<SharedPostgresStore> store;
 
     // Connects to `url`, brings the schema up to date and opens the stores with `pool_size`

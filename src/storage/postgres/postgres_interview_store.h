@@ -1,0 +1,69 @@
+#pragma once
+
+#include <memory>
+
+#include <pqxx/pqxx>
+
+#include "core/bundle.h"
+#include "core/store.h"
+#include "core/interview_store.h"
+#include "storage/postgres/postgres_pool.h"
+
+namespace samskab::storage::postgres {
+
+// core::InterviewStore over PostgreSQL (migrations 7 "interviews" and 9 "interview_ids"), on the
+// shared connection pool: each call is one transaction (ConnectionPool::write or read). It
+// behaves as SqliteInterviewStore does, error for error (the conformance tests run both).
+// The free text about the people interviewed lives in the *_text columns
+// (interviews.interviewee_text, interview_notes.note_text, interview_codings.quote_text,
+// self_assessment_answers.comment_text).
+class PostgresInterviewStore final : public core::InterviewStore {
+public:
+    explicit PostgresInterviewStore(std::shared_ptr<ConnectionPool> pool)
+        : m_pool(std::move(pool)) {}
+
+    core::Result<std::vector<core::Theme>> codebook(std::string_view partnership) override;
+    core::Result<bool> has_own_codebook(std::string_view partnership) override;
+    core::Result<std::string> save_theme(std::string_view partnership,
+                                         const core::Theme& theme) override;
+    core::Result<std::vector<core::InterviewGuide>> guides(std::string_view partnership) override;
+    core::Result<std::optional<core::InterviewGuide>> find_guide(std::int64_t guide) override;
+    core::Result<std::int64_t> create_guide(std::string_view partnership,
+                                            std::string_view title) override;
+    core::Result<void> rename_guide(std::int64_t guide, std::string_view title) override;
+    core::Result<std::int64_t> add_question(std::int64_t guide, std::string_view text) override;
+    core::Result<void> edit_question(std::int64_t question, std::string_view text) override;
+    core::Result<void> move_question(std::int64_t question, int direction) override;
+    core::Result<void> remove_question(std::int64_t question) override;
+    core::Result<std::int64_t> create_interview(const core::Interview& interview) override;
+    core::Result<std::vector<core::Interview>> interviews(std::string_view partnership) override;
+    core::Result<std::optional<core::InterviewRecord>> find_interview(
+        std::int64_t interview) override;
+    core::Result<std::int64_t> save_note(std::int64_t interview, std::int64_t question,
+                                         std::string_view text) override;
+    core::Result<std::int64_t> add_coding(std::int64_t note, std::string_view theme,
+                                          std::string_view quote) override;
+    core::Result<void> remove_coding(std::int64_t coding) override;
+    core::Result<std::vector<core::CodedPassage>> coded_passages(std::string_view partnership,
+                                                                 core::Day from,
+                                                                 core::Day to) override;
+    core::Result<std::optional<core::SelfAssessment>> self_assessment(std::string_view partnership,
+                                                                      core::HalfYear half) override;
+    core::Result<void> save_self_assessment(const core::SelfAssessment& assessment) override;
+
+    // --- for the bundle (PostgresStore::import_bundle and export_bundle), inside the caller's
+    // transaction, after the records the interviews refer to are written.
+    // Writes the bundle's codes (into each partnership's codebook, as SqliteInterviewStore's
+    // import_theme) and then its interviews (as import_interview_guides), with the same rules
+    // and errors, and counts codes, interview_guides and interviews in `summary`.
+    static core::Result<void> import_interviews(pqxx::transaction_base& tx,
+                                                const core::Bundle& bundle,
+                                                core::ImportSummary& summary);
+    // The stored codebooks and interview guides, as SqliteStore::export_bundle gives them.
+    static core::Result<void> export_interviews(pqxx::transaction_base& tx, core::Bundle& bundle);
+
+private:
+    std::shared_ptr<ConnectionPool> m_pool;
+};
+
+}  // namespace samskab::storage::postgres
