@@ -1,6 +1,7 @@
 // samskab demo: a database with the booklet's three partnerships (invented people), to try
 // every command on.
 #include <cstdio>
+#include <memory>
 #include <string>
 
 #include <fmt/format.h>
@@ -12,6 +13,7 @@
 #include "core/bundle_validator.h"
 #include "demo/demo.h"
 #include "demo/demo_logbooks.h"
+#include "storage/postgres/postgres_logbook_store.h"
 #include "storage/sqlite/sqlite_logbook_store.h"
 
 namespace samskab::cli {
@@ -71,6 +73,31 @@ std::string summary_text(const core::Bundle& bundle, const std::string& db, core
     return text;
 }
 
+// The logbook store on --db, on a pool of one connection of its own.
+core::Result<std::unique_ptr<core::LogbookStore>> open_logbooks(Context& context) {
+    const std::string& db = context.options().db;
+    if (is_postgres_url(db)) {
+        auto pool = storage::postgres::ConnectionPool::open(db, 1);
+        if (!pool) {
+            return tl::unexpected(pool.error());
+        }
+        return std::make_unique<storage::postgres::PostgresLogbookStore>(std::move(*pool));
+    }
+    auto path = sqlite_path(db, context.lang(), "demo");
+    if (!path) {
+        return tl::unexpected(path.error());
+    }
+    auto cipher = context.field_key(*path);
+    if (!cipher) {
+        return tl::unexpected(cipher.error());
+    }
+    auto pool = storage::sqlite::ConnectionPool::open(*path, 1, *cipher);
+    if (!pool) {
+        return tl::unexpected(pool.error());
+    }
+    return std::make_unique<storage::sqlite::SqliteLogbookStore>(std::move(*pool));
+}
+
 int run_demo(Context& context) {
     const core::Lang lang = context.lang();
     const std::string& db = context.options().db;
@@ -109,27 +136,19 @@ int run_demo(Context& context) {
     if (!imported) {
         return report_error(imported.error());
     }
-    // The sample logbooks live beside the records (they are not part of the bundle format);
-    // the SQLite store has them, PostgreSQL not yet.
-    if (auto path = sqlite_path(db, lang, "demo"); path) {
-        auto cipher = context.field_key(*path);
-        if (!cipher) {
-            return report_error(cipher.error());
+    // The sample logbooks live beside the records (they are not part of the bundle format).
+    auto logbooks = open_logbooks(context);
+    if (!logbooks) {
+        return report_error(logbooks.error());
+    }
+    for (const demo::DemoLogbook& sample : demo::demo_logbooks(bundle)) {
+        auto created = (*logbooks)->create_template(sample.logbook);
+        if (!created) {
+            return report_error(created.error());
         }
-        auto pool = storage::sqlite::ConnectionPool::open(*path, 1, *cipher);
-        if (!pool) {
-            return report_error(pool.error());
-        }
-        storage::sqlite::SqliteLogbookStore logbooks(*pool);
-        for (const demo::DemoLogbook& sample : demo::demo_logbooks(bundle)) {
-            auto created = logbooks.create_template(sample.logbook);
-            if (!created) {
-                return report_error(created.error());
-            }
-            for (const core::LogbookEntry& entry : sample.entries) {
-                if (auto written = logbooks.write_entry(entry); !written) {
-                    return report_error(written.error());
-                }
+        for (const core::LogbookEntry& entry : sample.entries) {
+            if (auto written = (*logbooks)->write_entry(entry); !written) {
+                return report_error(written.error());
             }
         }
     }

@@ -23,25 +23,19 @@ void add_export_command(CLI::App& app, Action& chosen) {
                 return report_error(bundle.error());
             }
             // An export holds everyone's data: each person gets a line in the access log
-            // before anything is written. (A PostgreSQL store keeps no access log.)
-            if (auto path = sqlite_path(context.options().db, context.lang(), "export"); path) {
-                use_danish_time();
-                auto cipher = context.field_key(*path);
-                if (!cipher) {
-                    return report_error(cipher.error());
-                }
-                auto app = WebApp::open(*path, 1, web::WebConfig{}, *cipher);
-                if (!app) {
-                    return report_error(app.error());
-                }
-                std::vector<core::AccessEntry> entries;
-                const core::LocalTime now = (*app)->clock().now();
-                for (const core::Person& person : bundle->people) {
-                    entries.push_back({now, 0, "export", person.id, "samskab export"});
-                }
-                if (auto logged = (*app)->accounts().log_accesses(entries); !logged) {
-                    return report_error(logged.error());
-                }
+            // before anything is written.
+            use_danish_time();
+            auto app = open_web_app(context, 1, web::WebConfig{}, "export");
+            if (!app) {
+                return report_error(app.error());
+            }
+            std::vector<core::AccessEntry> entries;
+            const core::LocalTime now = (*app)->clock().now();
+            for (const core::Person& person : bundle->people) {
+                entries.push_back({now, 0, "export", person.id, "samskab export"});
+            }
+            if (auto logged = (*app)->accounts().log_accesses(entries); !logged) {
+                return report_error(logged.error());
             }
             auto written = write_output(*output, [&bundle](std::FILE* file) {
                 return bundle::write_bundle(*bundle, file);

@@ -48,63 +48,6 @@ private:
     std::unique_ptr<core::Store> m_store;
 };
 
-// PostgreSQL's bundle store is one connection of its own, which a restart of the server (or a
-// fail-over) breaks for good, while the day-to-day stores' pool reconnects. So after a Storage
-// error the connection is opened anew: a read (export, report, lookup) is run again once on it,
-// an import is not (the caller sees its failure and may import again, which is idempotent).
-// Calls take turns, as SerialStore's do.
-class ReopeningPostgresStore final : public core::Store {
-public:
-    ReopeningPostgresStore(std::string url, std::unique_ptr<storage::postgres::PostgresStore> store)
-        : m_url(std::move(url)), m_store(std::move(store)) {}
-
-    core::Result<bool> contains(core::Collection collection, std::string_view id) override {
-        return run([&](core::Store& s) { return s.contains(collection, id); }, true);
-    }
-    core::Result<core::ImportSummary> import_bundle(const core::Bundle& bundle) override {
-        return run([&](core::Store& s) { return s.import_bundle(bundle); }, false);
-    }
-    core::Result<core::Bundle> export_bundle() override {
-        return run([](core::Store& s) { return s.export_bundle(); }, true);
-    }
-    core::Result<core::Dataset> load_dataset() override {
-        return run([](core::Store& s) { return s.load_dataset(); }, true);
-    }
-
-private:
-    template <class Call>
-    auto run(Call call, bool again) -> decltype(call(std::declval<core::Store&>())) {
-        std::lock_guard lock(m_mutex);
-        if (!m_store) {
-            if (auto opened = reopen(); !opened) {
-                return tl::unexpected(opened.error());
-            }
-        }
-        auto result = call(*m_store);
-        if (result || result.error().code != core::ErrorCode::Storage) {
-            return result;
-        }
-        if (!reopen() || !again) {
-            return result;
-        }
-        return call(*m_store);
-    }
-
-    core::Result<void> reopen() {
-        m_store.reset();
-        auto opened = storage::postgres::PostgresStore::open(m_url);
-        if (!opened) {
-            return tl::unexpected(opened.error());
-        }
-        m_store = std::move(*opened);
-        return {};
-    }
-
-    std::string m_url;
-    std::mutex m_mutex;
-    std::unique_ptr<storage::postgres::PostgresStore> m_store;
-};
-
 }  // namespace
 
 bool is_postgres_url(std::string_view db) {
@@ -229,15 +172,12 @@ core::Result<std::unique_ptr<WebApp>> WebApp::open_postgres(const std::string& u
     if (!stores) {
         return tl::unexpected(stores.error());
     }
-    // The bundle store gets a connection that is re-established like the pool's (above).
-    stores->store.reset();
-    auto store = storage::postgres::PostgresStore::open(url);
-    if (!store) {
-        return tl::unexpected(store.error());
-    }
-    a.m_store = std::make_unique<ReopeningPostgresStore>(url, std::move(*store));
+    a.m_store = std::move(stores->store);
     a.m_accounts = std::move(stores->accounts);
     a.m_community = std::move(stores->community);
+    a.m_logbooks = std::move(stores->logbooks);
+    a.m_interviews = std::move(stores->interviews);
+    a.m_surveys = std::move(stores->surveys);
     a.wire();
     return app;
 }

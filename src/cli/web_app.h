@@ -20,9 +20,9 @@
 
 namespace samskab::cli {
 
-// The SQLite file named by --db (a path or sqlite:PATH), for the commands that need stores
-// PostgreSQL does not have yet (logbooks, interviews, surveys, sealed fields). Usage error for a
-// PostgreSQL URL. `command` names the command in the message.
+// The SQLite file named by --db (a path or sqlite:PATH), for the commands that work on the file
+// itself or on what PostgreSQL does not have yet (backup, restore, sealed fields). Usage error for
+// a PostgreSQL URL. `command` names the command in the message.
 core::Result<std::string> sqlite_path(const std::string& db, core::Lang lang,
                                       std::string_view command);
 
@@ -55,10 +55,8 @@ public:
 
     // Opens the PostgreSQL database at `url` (schema brought up to date) with `connections`
     // pooled connections, which are re-established when the server restarts
-    // (storage/postgres/postgres_pool.h). PostgreSQL has no logbook, interview or survey store
-    // yet: those services are left null and their pages answer 404. Storage error, naming the
-    // server without its password, when it cannot be reached; Conflict when its schema is newer
-    // than this program.
+    // (storage/postgres/postgres_pool.h). Storage error, naming the server without its
+    // password, when it cannot be reached; Conflict when its schema is newer than this program.
     static core::Result<std::unique_ptr<WebApp>> open_postgres(const std::string& url,
                                                                int connections,
                                                                web::WebConfig config);
@@ -69,7 +67,7 @@ public:
 
     core::AccountStore& accounts() { return *m_accounts; }
     core::CommunityStore& community() { return *m_community; }
-    // Null on PostgreSQL.
+    // Never null once opened; web::Services allows null for applications built without them.
     core::LogbookStore* logbooks() { return m_logbooks.get(); }
     core::InterviewStore* interviews() { return m_interviews.get(); }
     core::SurveyStore* surveys() { return m_surveys.get(); }

@@ -280,18 +280,12 @@ constexpr std::array TEXTS = {
          "versions must be numbered 1, 2, 3, … in order; here {}"},
     Text{Msg::NullForScope, "skal være null, når scope er \"{}\"",
          "must be null when scope is \"{}\""},
-    Text{Msg::SelfEvaluationNotStored,
-         "logbøger og kodebøger kan endnu ikke gemmes i PostgreSQL; importér dem i SQLite",
-         "logbooks and codebooks cannot be stored in PostgreSQL yet; import them into SQLite"},
     Text{Msg::VersionChanged,
          "skabelonen \"{}\" har allerede en version {} med andre felter; en version ændres aldrig",
          "the template \"{}\" already has a version {} with other fields; a version never "
          "changes"},
     Text{Msg::InterviewQuestionNumber, "guiden har ingen spørgsmål nummer {} (den har {})",
          "the guide has no question number {} (it has {})"},
-    Text{Msg::InterviewsNotStored,
-         "interviews kan endnu ikke gemmes i PostgreSQL; importér dem i SQLite",
-         "interviews cannot be stored in PostgreSQL yet; import them into SQLite"},
     Text{Msg::InterviewChanged,
          "interviewet \"{}\" er allerede gemt med et andet indhold; en import ændrer aldrig et "
          "gemt interview",
@@ -302,9 +296,6 @@ constexpr std::array TEXTS = {
          "spørgsmål; en import kan kun tilføje spørgsmål efter de gemte",
          "the interview guide \"{}\" is already stored for another partnership or with other "
          "questions; an import can only add questions after the stored ones"},
-    Text{Msg::SurveysNotStored,
-         "spørgeskemaer kan endnu ikke gemmes i PostgreSQL; importér dem i SQLite",
-         "surveys cannot be stored in PostgreSQL yet; import them into SQLite"},
     Text{Msg::SurveyRoundChanged,
          "spørgeskemaet \"{}\" er allerede gemt med et andet indhold; en import ændrer aldrig et "
          "gemt spørgeskema",

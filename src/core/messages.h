@@ -157,15 +157,12 @@ enum class Msg {
     ValueWrongMember,
     VersionNumbering,
     NullForScope,
-    SelfEvaluationNotStored,
     VersionChanged,
     // the collection `interviews` of a bundle (core/bundle_validator_interviews, storage/)
     InterviewQuestionNumber,
-    InterviewsNotStored,
     InterviewChanged,
     InterviewGuideChanged,
     // the collection `survey_responses` of a bundle (core/bundle_validator_surveys, storage/)
-    SurveysNotStored,
     SurveyRoundChanged,
     SurveyUnknownQuestion,
     SurveyPersonInAnonymous,

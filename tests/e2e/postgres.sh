@@ -98,6 +98,12 @@ round=$url
 expect_status round-import 0 "$bin" --db "$round" import export-1.json
 expect_status round-export 0 "$bin" --db "$round" export -o round.json
 cmp -s round.json export-1.json && pass || fail "export -> import -> export differs on PostgreSQL"
+# An export holds everyone's data: each person has a line in the access log, as on SQLite.
+people=$(psql -At "$round" -c "SELECT count(*) FROM people")
+exported=$(psql -At "$round" -c "SELECT count(DISTINCT subject) FROM audit_log WHERE action = 'export'
+  AND detail = 'samskab export'")
+[ "$people" -gt 0 ] && [ "$exported" = "$people" ] && pass ||
+  fail "export on PostgreSQL logged $exported of $people people"
 
 # --- a bundle that carries only participations of stored people and occurrences -------------
 new_database small
@@ -244,8 +250,8 @@ else
   expect_contains web-after-restart body.json '"email":"host@example.dk"'
   http web-today 200 "$site/api/v1/host/today?place=web-house"
   expect_contains web-today body.json '"id":"w001"'
-  # Logbooks, interviews and surveys have no PostgreSQL store yet: their pages are not found.
-  http web-no-logbooks 404 "$site/host/logbooks?place=web-house"
+  # The host's logbooks are kept on PostgreSQL too.
+  http web-logbooks 200 "$site/host/logbooks?place=web-house"
   # The dashboard reads through the bundle store's own connection, which the restart broke: it
   # is opened anew.
   rm -f jar.txt

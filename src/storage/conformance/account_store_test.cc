@@ -59,6 +59,23 @@ TEST_P(ConformanceTest, AccountIsCreatedAndFound) {
     EXPECT_FALSE(*accounts().find_account_by_email("nobody@vimby.dk"));
 }
 
+// An account's roles are listed in the order they were granted, by their key (migration 12),
+// whatever happens to the rows on disk: PostgreSQL writes an updated row to a new place, and
+// reading in physical order would then move it last.
+TEST_P(ConformanceTest, AccountRolesKeepTheirOrderWhenARowIsRewritten) {
+    core::NewAccount a{"k@vimby.dk", "Kirsten", "", {}, ""};
+    a.roles = {{AccountRole::Participant, "vimby", ""},
+               {AccountRole::Host, "", "cafe"},
+               {AccountRole::Coordinator, "vimby", ""}};
+    auto id = accounts().create_account(a);
+    ASSERT_TRUE(id) << id.error().message;
+    ASSERT_TRUE(sql_exec("UPDATE account_roles SET role = role WHERE role = 'participant'"));
+    auto found = accounts().find_account(*id);
+    ASSERT_TRUE(found && *found);
+    EXPECT_EQ((*found)->roles, a.roles);
+    EXPECT_EQ(sql("SELECT count(DISTINCT pk) FROM account_roles"), "3");
+}
+
 TEST_P(ConformanceTest, AccountsAreListedByEmail) {
     create_in_vimby(accounts(), "c@x.dk");
     create_in_vimby(accounts(), "a@x.dk");

@@ -45,12 +45,11 @@ std::vector<core::Account> read_accounts(Tx& tx, const pqxx::result& rows) {
         accounts.push_back(std::move(a));
     }
     for (core::Account& a : accounts) {
-        // The table has no key of its own (as in SQLite, where the rowid orders the grants):
-        // the grants of one account are written together, in order, by one insert each.
+        // In the order they were granted: their key (migration 12), as on SQLite.
         const pqxx::result roles = tx.exec_params(
             "SELECT r.role, coalesce(pa.id, ''), coalesce(pl.id, '') FROM account_roles r "
             "LEFT JOIN partnerships pa ON pa.pk = r.partnership "
-            "LEFT JOIN places pl ON pl.pk = r.place WHERE r.account = $1 ORDER BY r.ctid",
+            "LEFT JOIN places pl ON pl.pk = r.place WHERE r.account = $1 ORDER BY r.pk",
             a.id);
         for (const pqxx::row& role : roles) {
             core::RoleGrant grant;

@@ -206,6 +206,30 @@ core::Result<std::vector<core::PersonSummary>> PostgresCommunityStore::people_of
     });
 }
 
+core::Result<core::PeoplePage> PostgresCommunityStore::people_page(std::string_view partnership,
+                                                                   bool with_support_need,
+                                                                   std::size_t offset,
+                                                                   std::size_t limit) {
+    const std::string count_sql = std::string(PEOPLE_OF.substr(0, PEOPLE_OF.find("SELECT p.id"))) +
+                                  "SELECT count(*) FROM members";
+    const std::string page_sql =
+        with_flag(PEOPLE_OF, with_support_need, PEOPLE_OF_END) + " LIMIT $2 OFFSET $3";
+    return m_pool->read([&](Tx& tx) -> core::Result<core::PeoplePage> {
+        std::int64_t key = 0;
+        SAMSKAB_TRY_SET(key, require_key(tx, Keyed::Partnerships, partnership, "partnership"));
+        core::PeoplePage page;
+        // Both queries read the pool's one snapshot, so the total matches the pages.
+        page.total = tx.exec_params1(count_sql, key)[0].as<std::size_t>();
+        if (limit == 0 || offset >= page.total) {
+            return page;
+        }
+        page.people = summaries(tx.exec_params(page_sql, key, static_cast<std::int64_t>(limit),
+                                               static_cast<std::int64_t>(offset)),
+                                with_support_need);
+        return page;
+    });
+}
+
 core::Result<std::vector<core::PersonSummary>> PostgresCommunityStore::search_people(
     std::string_view partnership, std::string_view query_text, int limit) {
     const std::string sql = with_flag(PEOPLE_OF, false, PEOPLE_OF_END);

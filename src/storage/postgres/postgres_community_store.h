@@ -34,6 +34,8 @@ public:
                                                                  bool with_support_need) override;
     core::Result<std::vector<core::PersonSummary>> people_of(std::string_view partnership,
                                                              bool with_support_need) override;
+    core::Result<core::PeoplePage> people_page(std::string_view partnership, bool with_support_need,
+                                               std::size_t offset, std::size_t limit) override;
     core::Result<std::vector<core::PersonSummary>> search_people(std::string_view partnership,
                                                                  std::string_view query,
                                                                  int limit) override;

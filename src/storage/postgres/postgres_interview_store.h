@@ -1,12 +1,16 @@
 #pragma once
 
 #include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include <pqxx/pqxx>
 
 #include "core/bundle.h"
-#include "core/store.h"
 #include "core/interview_store.h"
+#include "core/store.h"
 #include "storage/postgres/postgres_pool.h"
 
 namespace samskab::storage::postgres {
@@ -63,6 +67,29 @@ public:
     static core::Result<void> export_interviews(pqxx::transaction_base& tx, core::Bundle& bundle);
 
 private:
+    // Shared by the store's source files (postgres_interview_store.cc: codebook, guides,
+    // questions; postgres_interview_records.cc: interviews, notes, codings, passages, the check;
+    // postgres_interview_bundle.cc: the bundle), inside a transaction of their caller.
+    // The partnership's themes as stored, in codebook order (empty when it has no copy yet).
+    static std::vector<core::Theme> stored_themes(pqxx::transaction_base& tx,
+                                                  std::int64_t partnership);
+    // Copies the starting codebook into the partnership when it has no codebook of its own.
+    static void ensure_codebook(pqxx::transaction_base& tx, std::int64_t partnership);
+    // The guide's questions in order.
+    static std::vector<core::InterviewQuestion> questions_of(pqxx::transaction_base& tx,
+                                                             std::int64_t guide);
+    static std::optional<core::InterviewGuide> guide_of(pqxx::transaction_base& tx,
+                                                        std::int64_t guide);
+    // A new bundle id "<prefix>-<12 hex digits>" for a row of `table` (interview_guides "ig",
+    // interviews "iv": a name of this program's, never user text), not yet used there.
+    static std::string new_record_id(pqxx::transaction_base& tx, std::string_view table,
+                                     std::string_view prefix);
+    // Writes a bundle's `theme` into the partnership's codebook as save_theme does (the
+    // starting codebook copied first), keeping its id: an existing theme is updated, a new one
+    // added at the end (SqliteInterviewStore::import_theme).
+    static core::Result<void> import_theme(pqxx::transaction_base& tx, std::int64_t partnership,
+                                           const core::Theme& theme);
+
     std::shared_ptr<ConnectionPool> m_pool;
 };
 

@@ -1,12 +1,17 @@
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include <pqxx/pqxx>
 
 #include "core/bundle.h"
-#include "core/store.h"
 #include "core/logbook_store.h"
+#include "core/store.h"
 #include "storage/postgres/postgres_pool.h"
 
 namespace samskab::storage::postgres {
@@ -50,6 +55,57 @@ public:
     static core::Result<void> export_logbooks(pqxx::transaction_base& tx, core::Bundle& bundle);
 
 private:
+    // Shared by the store's calls (postgres_logbook_store.cc, postgres_logbook_entries.cc)
+    // and the bundle's (postgres_logbook_bundle.cc), inside the caller's transaction; libpqxx's
+    // exceptions are left to the caller (the pool or the import), which turns them into Storage
+    // errors.
+
+    // The first of `errors` (validation's, in Danish) as the store's error, or nothing.
+    static core::Result<void> first_error(const std::vector<core::Error>& errors);
+    // A new id "<prefix>-<12 hex digits>" not yet in `table`, which is a table name of these
+    // files (never user text): logbook_templates or logbook_entries.
+    static std::string new_logbook_id(pqxx::transaction_base& tx, std::string_view table,
+                                      std::string_view prefix);
+    static std::optional<std::int64_t> template_key(pqxx::transaction_base& tx,
+                                                    std::string_view id);
+    // The template's key; NotFound "template".
+    static core::Result<std::int64_t> require_template(pqxx::transaction_base& tx,
+                                                       std::string_view id);
+    // Options and chosen options are kept one per line (an option is one line), as in SQLite.
+    static std::string join_lines(const std::vector<std::string>& lines);
+    static std::vector<std::string> split_lines(std::string_view text);
+
+    // Where a template is kept: its place's key and, for an activity's template, the
+    // activity's key (the place is then the activity's). NotFound "place" / "activity".
+    struct TemplatePlace {
+        std::int64_t place = 0;
+        std::optional<std::int64_t> activity;
+    };
+    static core::Result<TemplatePlace> template_place(pqxx::transaction_base& tx,
+                                                      core::LogbookScope scope,
+                                                      std::string_view place,
+                                                      std::string_view activity);
+    // Every version of the template with key `logbook`, oldest first, with its fields.
+    static std::vector<core::TemplateVersion> versions_of(pqxx::transaction_base& tx,
+                                                          std::int64_t logbook);
+    static void insert_version(pqxx::transaction_base& tx, std::int64_t logbook, int number,
+                               const std::vector<core::TemplateField>& fields, core::LocalTime at);
+    // The templates whose row matches `where` (SQL on logbook_templates t, with one bigint
+    // parameter $1), by name (bytewise) and id, with their versions.
+    static std::vector<core::LogbookTemplate> load_templates(pqxx::transaction_base& tx,
+                                                             std::string_view where,
+                                                             std::int64_t parameter);
+    // The entries matching `where` (SQL on logbook_entries e, with parameters $1 a bigint key,
+    // $2 and $3 a day range), oldest first, their values in the order of their version.
+    static std::vector<core::LogbookEntry> load_entries(pqxx::transaction_base& tx,
+                                                        std::string_view where, std::int64_t key,
+                                                        core::Day from, core::Day to);
+    // write_entry and the bundle's entries: the entry's row, values and people present, and
+    // with `record_visits` a visit for each person present. Returns the entry's id.
+    static core::Result<std::string> insert_entry(pqxx::transaction_base& tx,
+                                                  const core::LogbookEntry& entry,
+                                                  bool record_visits);
+
     std::shared_ptr<ConnectionPool> m_pool;
 };
 

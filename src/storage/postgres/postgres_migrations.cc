@@ -518,9 +518,8 @@ ALTER TABLE interviews ADD CONSTRAINT interviews_id UNIQUE (id);
 ALTER TABLE interviews ALTER COLUMN interviewer DROP NOT NULL;
 )sql";
 
-// In step with SQLite's migration 10: participant surveys (tables only; the PostgreSQL store
-// does not keep surveys yet). No trigger: the rule that an anonymous round stores no person is
-// the SQLite store's for now.
+// In step with SQLite's migration 10: participant surveys. SQLite's triggers that refuse a
+// person on an anonymous round's response came with migration 12.
 constexpr std::string_view V10_SURVEYS = R"sql(
 CREATE TABLE survey_rounds (
     pk          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -569,6 +568,29 @@ ALTER TABLE survey_rounds ADD CONSTRAINT survey_rounds_id UNIQUE (id);
 ALTER TABLE survey_rounds ALTER COLUMN created_by DROP NOT NULL;
 )sql";
 
+// In step with SQLite's migration 12: a role grant gets a key of its own, the order in which
+// roles were granted, which an account's roles are listed in. Existing grants are numbered in
+// their physical order, which is the order they were inserted in as long as none was updated
+// and the table never compacted: the best order there is for them.
+// And the schema now refuses a person on an anonymous round's response, as SQLite's has since
+// migration 10, so that no code path can link an anonymous answer to its respondent.
+constexpr std::string_view V12_ACCOUNT_ROLE_KEYS = R"sql(
+ALTER TABLE account_roles ADD COLUMN pk bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY;
+
+CREATE FUNCTION samskab_refuse_named_anonymous_response() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.person IS NOT NULL
+       AND (SELECT anonymous FROM survey_rounds WHERE pk = NEW.round) THEN
+        RAISE EXCEPTION 'an anonymous survey round stores no person';
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER survey_responses_anonymous BEFORE INSERT OR UPDATE OF person, round
+    ON survey_responses FOR EACH ROW EXECUTE FUNCTION samskab_refuse_named_anonymous_response();
+)sql";
+
 constexpr std::string_view SCHEMA_TABLE = R"sql(
 CREATE TABLE IF NOT EXISTS schema_migrations (
     version    integer PRIMARY KEY,
@@ -602,6 +624,7 @@ const std::vector<Migration>& migrations() {
         {9, "interview_ids", V9_INTERVIEW_IDS},
         {10, "surveys", V10_SURVEYS},
         {11, "survey_ids", V11_SURVEY_IDS},
+        {12, "account_role_keys", V12_ACCOUNT_ROLE_KEYS},
     };
     return all;
 }

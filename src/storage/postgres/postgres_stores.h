@@ -19,19 +19,34 @@ namespace samskab::storage::postgres {
 // A core::Store that may be shared between threads: a PostgresStore (one connection) behind a
 // mutex. Imports, exports and reports are rare and long in the web application; serialising
 // them costs little there, while the day-to-day stores use the pool.
+//
+// The connection is its own, and a restart of the server (or a fail-over) breaks it for good,
+// while the pool reconnects. So after a Storage error the connection is opened anew: a read
+// (contains, export, report) is then run again once, an import is not (the caller sees its
+// failure and may import again, which is idempotent). While the server is down, each call
+// tries to reconnect and fails with Storage.
 class SharedPostgresStore final : public core::Store {
 public:
-    explicit SharedPostgresStore(std::unique_ptr<PostgresStore> store)
-        : m_store(std::move(store)) {}
+    SharedPostgresStore(std::string url, std::unique_ptr<PostgresStore> store)
+        : m_url(std::move(url)), m_store(std::move(store)) {}
 
     core::Result<bool> contains(core::Collection collection, std::string_view id) override;
     core::Result<core::ImportSummary> import_bundle(const core::Bundle& bundle) override;
     core::Result<core::Bundle> export_bundle() override;
     core::Result<core::Dataset> load_dataset() override;
 
+    // How many times the connection was opened anew (for tests and logs).
+    int reopened() const;
+
 private:
-    std::mutex m_mutex;
-    std::unique_ptr<PostgresStore> m_store;
+    template <class Call>
+    auto run(Call call, bool again) -> decltype(call(std::declval<PostgresStore&>()));
+    core::Result<void> reopen();
+
+    const std::string m_url;
+    mutable std::mutex m_mutex;
+    std::unique_ptr<PostgresStore> m_store;  // null after a failed reopen
+    int m_reopened = 0;
 };
 
 // What the web application stores, on one PostgreSQL database: the account store and the

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 
 #include <pqxx/pqxx>
 
@@ -45,6 +46,15 @@ public:
     static core::Result<void> export_surveys(pqxx::transaction_base& tx, core::Bundle& bundle);
 
 private:
+    // Writes one response of the round with key `round` under a new random key (positive, not
+    // yet used), drawn here inside the caller's transaction so that a retried transaction draws
+    // anew; returns the key. The one path that writes survey_responses, for submit and the
+    // bundle: PostgreSQL's schema has no counterpart of SQLite's trigger, so a person on a
+    // response of an anonymous round is refused here (Storage), as the trigger refuses it.
+    static core::Result<std::int64_t> insert_response(pqxx::transaction_base& tx,
+                                                      std::int64_t round, bool anonymous,
+                                                      std::optional<std::int64_t> person);
+
     std::shared_ptr<ConnectionPool> m_pool;
 };
 

@@ -47,7 +47,7 @@ core::Result<std::vector<core::Account>> read_accounts(Connection& c, Query& que
         Query roles(c,
                     "SELECT r.role, coalesce(pa.id, ''), coalesce(pl.id, '') FROM account_roles r "
                     "LEFT JOIN partnerships pa ON pa.pk = r.partnership "
-                    "LEFT JOIN places pl ON pl.pk = r.place WHERE r.account = ? ORDER BY r.rowid");
+                    "LEFT JOIN places pl ON pl.pk = r.place WHERE r.account = ? ORDER BY r.pk");
         roles.bind(1, a.id);
         while (true) {
             auto row = roles.step();

@@ -63,5 +63,39 @@ TEST(SqliteAccountStoreUpgrade, UpgradesADatabaseAtVersionTwo) {
     fs::remove_all(dir);
 }
 
+// Migration 12 makes the grants' rowid their key: the roles of an account made before it keep
+// the order they were granted in (their rowids).
+TEST(SqliteAccountStoreUpgrade, RolesKeepTheirOrderThroughMigrationTwelve) {
+    const fs::path dir =
+        fs::temp_directory_path() / ("samskab-upgrade-" + std::to_string(std::random_device{}()));
+    fs::create_directories(dir);
+    const std::string path = (dir / "old.db").string();
+    {
+        auto db = Database::open(path);
+        ASSERT_TRUE(db);
+        ASSERT_TRUE(migrate(**db, 11));
+        ASSERT_TRUE((*db)->exec(
+            "INSERT INTO partnerships (id, name) VALUES ('vimby', 'Vimby');"
+            "INSERT INTO accounts (login, password_hash, created_at)"
+            " VALUES ('k@x.dk', 'h', '2024-01-01T10:00:00');"
+            "INSERT INTO account_roles (rowid, account, role, partnership)"
+            " VALUES (7, 1, 'coordinator', 1), (3, 1, 'participant', 1), (9, 1, 'host', 1);"));
+    }
+    {
+        auto pool = ConnectionPool::open(path, 1);
+        ASSERT_TRUE(pool) << pool.error().message;
+        core::FixedClock clock(T0);
+        SqliteAccountStore store(*pool, clock);
+        auto account = store.find_account_by_email("k@x.dk");
+        ASSERT_TRUE(account && *account);
+        using core::AccountRole;
+        const std::vector<core::RoleGrant> expected = {{AccountRole::Participant, "vimby", ""},
+                                                       {AccountRole::Coordinator, "vimby", ""},
+                                                       {AccountRole::Host, "vimby", ""}};
+        EXPECT_EQ((*account)->roles, expected);
+    }
+    fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace samskab::storage::sqlite

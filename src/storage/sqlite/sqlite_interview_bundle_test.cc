@@ -1,5 +1,6 @@
-// The bundle's collection `interviews` through the SQLite store: the reader's strictness, import
-// and export, the round trips, sealing at rest, the conflict rule and migration 9.
+// The bundle's collection `interviews` where SQLite has its own: sealing at rest and migration 9;
+// and the reader's strictness. What both stores do with the collection is tested on both
+// (storage/conformance/interview_bundle_test.cc).
 #include "storage/sqlite/sqlite_interview_bundle.h"
 
 #include <filesystem>
@@ -16,7 +17,6 @@
 #include "core/self_evaluation_records.h"
 #include "core/starting_codebook.h"
 #include "security/sodium_field_cipher.h"
-#include "storage/sqlite/sqlite_interview_store.h"
 #include "storage/sqlite/sqlite_migrations.h"
 #include "storage/sqlite/sqlite_store.h"
 
@@ -39,12 +39,6 @@ protected:
     void TearDown() override { fs::remove_all(m_dir); }
 
     std::string path(const std::string& name) const { return (m_dir / name).string(); }
-
-    std::unique_ptr<SqliteStore> open(const std::string& name) {
-        auto store = SqliteStore::open(path(name));
-        EXPECT_TRUE(store) << (store ? "" : store.error().message);
-        return store ? std::move(*store) : nullptr;
-    }
 
     // tests/bundles/small.json with two interview guides of INSP!, in the form the store
     // exports: the partnership's whole codebook (the starting codebook, which its first coding
@@ -108,45 +102,6 @@ protected:
     fs::path m_dir;
 };
 
-TEST_F(InterviewBundleTest, ImportThenExportIsByteIdentical) {
-    const std::string text = bundle::write_bundle_text(whole_bundle());
-    ASSERT_NE(text.find(R"("interviews": [)"), std::string::npos);
-    auto store = open("a.db");
-    auto summary = import_text(*store, text);
-    ASSERT_TRUE(summary) << summary.error().message;
-    EXPECT_EQ(summary->interview_guides, 2u);
-    EXPECT_EQ(summary->interviews, 2u);
-    EXPECT_EQ(exported(*store), text);
-}
-
-TEST_F(InterviewBundleTest, ExportImportExportIsIdenticalAndTheStoreReadsTheInterviews) {
-    auto first = open("a.db");
-    ASSERT_TRUE(import_text(*first, bundle::write_bundle_text(whole_bundle())));
-    const std::string text = exported(*first);
-    auto second = open("b.db");
-    ASSERT_TRUE(import_text(*second, text));
-    EXPECT_EQ(exported(*second), text);
-
-    // What the interview pages read: an imported interview has no interviewer.
-    auto pool = ConnectionPool::open(path("b.db"), 1);
-    ASSERT_TRUE(pool) << pool.error().message;
-    SqliteInterviewStore interviews(*pool);
-    auto listed = interviews.interviews("insp");
-    ASSERT_TRUE(listed) << listed.error().message;
-    ASSERT_EQ(listed->size(), 2u);
-    EXPECT_EQ((*listed)[0].interviewee, INTERVIEWEE);  // newest first
-    EXPECT_EQ((*listed)[0].interviewer, 0);
-    EXPECT_EQ((*listed)[0].person, "p1");
-    auto record = interviews.find_interview((*listed)[0].id);
-    ASSERT_TRUE(record && *record);
-    ASSERT_EQ((*record)->notes.size(), 2u);
-    EXPECT_EQ((*record)->notes[0].text, NOTE);
-    ASSERT_EQ((*record)->codings.size(), 2u);
-    EXPECT_EQ((*record)->codings[0].quote, QUOTE);
-    EXPECT_TRUE((*record)->codings[0].in_note);
-    EXPECT_EQ((*record)->codings[1].theme, "t-egen");
-}
-
 TEST_F(InterviewBundleTest, InAnEncryptedDatabaseTheFreeTextIsSealedAndExportedAsItWas) {
     auto cipher = security::SodiumFieldCipher::from_key(
         std::string(security::SodiumFieldCipher::KEY_BYTES, 'k'), core::Lang::En);
@@ -168,52 +123,6 @@ TEST_F(InterviewBundleTest, InAnEncryptedDatabaseTheFreeTextIsSealedAndExportedA
         EXPECT_EQ(bytes.find(secret), std::string::npos) << secret;
     }
     EXPECT_NE(bytes.find("Guide til unge"), std::string::npos);  // titles are not sealed
-}
-
-TEST_F(InterviewBundleTest, ImportingAgainChangesNothingAndAChangedInterviewIsAConflict) {
-    const std::string text = bundle::write_bundle_text(whole_bundle());
-    auto store = open("a.db");
-    ASSERT_TRUE(import_text(*store, text));
-    auto again = import_text(*store, text);
-    ASSERT_TRUE(again) << again.error().message;
-    EXPECT_EQ(again->interviews, 0u);
-    EXPECT_EQ(exported(*store), text);
-
-    core::Bundle changed = whole_bundle();
-    changed.interviews[0].interviews[0].notes[1].text = "Rettet note";
-    changed.people[0].name = "Ændret";
-    auto refused = store->import_bundle(changed);
-    ASSERT_FALSE(refused);
-    EXPECT_EQ(refused.error().code, core::ErrorCode::Conflict);
-    EXPECT_EQ(refused.error().field, "interviews");
-    EXPECT_NE(refused.error().message.find("iv-1"), std::string::npos);
-    EXPECT_EQ(exported(*store), text);  // nothing of the import is written
-
-    core::Bundle moved = whole_bundle();
-    moved.interviews[1].interviews.push_back(moved.interviews[0].interviews[1]);
-    moved.interviews[1].interviews.back().notes.clear();
-    moved.interviews[0].interviews.pop_back();
-    refused = store->import_bundle(moved);
-    ASSERT_FALSE(refused);
-    EXPECT_EQ(refused.error().code, core::ErrorCode::Conflict);
-}
-
-TEST_F(InterviewBundleTest, AStoredGuideKeepsItsQuestionsAndMayGetMoreAtTheEnd) {
-    auto store = open("a.db");
-    ASSERT_TRUE(import_text(*store, bundle::write_bundle_text(whole_bundle())));
-
-    core::Bundle reworded = whole_bundle();
-    reworded.interviews[0].questions[0] = "Hvorfor kom du?";
-    auto refused = store->import_bundle(reworded);
-    ASSERT_FALSE(refused);
-    EXPECT_EQ(refused.error().code, core::ErrorCode::Conflict);
-    EXPECT_EQ(refused.error().field, "interviews");
-
-    core::Bundle longer = whole_bundle();
-    longer.interviews[0].questions.push_back("Hvad mangler du?");
-    longer.interviews[0].title = "Guide til unge (2)";
-    ASSERT_TRUE(store->import_bundle(longer));
-    EXPECT_EQ(exported(*store), bundle::write_bundle_text(longer));
 }
 
 TEST_F(InterviewBundleTest, TheReaderRefusesUnknownKeysAtEveryDepth) {
@@ -244,53 +153,6 @@ TEST_F(InterviewBundleTest, TheReaderRefusesUnknownKeysAtEveryDepth) {
     EXPECT_EQ(core::to_string(read.issues[0]), "interviews[0].questions: is missing (required)");
     EXPECT_EQ(core::to_string(read.issues[1]),
               "interviews[0].interviews[0].interviewee: is missing (required)");
-}
-
-TEST_F(InterviewBundleTest, WithoutInterviewsTheExportHasNoInterviewsKey) {
-    auto store = open("a.db");
-    const std::string small = bundle::testing::read_test_file("bundles/small.json");
-    ASSERT_TRUE(import_text(*store, small));
-    EXPECT_EQ(exported(*store).find("\"interviews\""), std::string::npos);
-}
-
-TEST_F(InterviewBundleTest, ValidationFindsTheStoredCodebook) {
-    auto store = open("a.db");
-    ASSERT_TRUE(import_text(*store, bundle::write_bundle_text(whole_bundle())));
-    // A later bundle with only an interview, coded with the theme the partnership added.
-    core::Bundle later;
-    core::InterviewGuideRecord guide = whole_bundle().interviews[0];
-    guide.interviews = {guide.interviews[0]};
-    guide.interviews[0].id = "iv-3";
-    later.interviews.push_back(guide);
-    EXPECT_TRUE(core::validate_bundle(later, core::Lang::En, lookup(*store)).empty());
-    later.interviews[0].interviews[0].notes[0].codings[1].theme = "t-ukendt";
-    const auto issues = core::validate_bundle(later, core::Lang::En, lookup(*store));
-    ASSERT_EQ(issues.size(), 1u);
-    EXPECT_EQ(core::to_string(issues[0]),
-              "interviews[0].interviews[0].notes[0].codings[1].theme: unknown theme \"t-ukendt\"");
-}
-
-TEST_F(InterviewBundleTest, NewGuidesAndInterviewsGetIds) {
-    auto pool = ConnectionPool::open(path("a.db"), 1);
-    ASSERT_TRUE(pool) << pool.error().message;
-    {
-        auto store = open("a.db");
-        ASSERT_TRUE(import_text(*store, bundle::testing::read_test_file("bundles/small.json")));
-    }
-    SqliteInterviewStore interviews(*pool);
-    auto guide = interviews.create_guide("insp", "Ny guide");
-    ASSERT_TRUE(guide) << guide.error().message;
-    auto other = interviews.create_guide("insp", "Endnu en guide");
-    ASSERT_TRUE(other) << other.error().message;
-    auto store = open("a.db");
-    auto b = store->export_bundle();
-    ASSERT_TRUE(b);
-    ASSERT_EQ(b->interviews.size(), 2u);
-    for (const auto& g : b->interviews) {
-        EXPECT_EQ(g.id.rfind("ig-", 0), 0u) << g.id;
-        EXPECT_EQ(g.id.size(), 15u) << g.id;
-    }
-    EXPECT_NE(b->interviews[0].id, b->interviews[1].id);
 }
 
 TEST_F(InterviewBundleTest, MigrationNineGivesStoredRowsIdsAndKeepsThem) {

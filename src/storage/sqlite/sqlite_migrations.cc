@@ -770,6 +770,25 @@ CREATE TABLE IF NOT EXISTS schema_migrations (
 ) STRICT;
 )sql";
 
+// A role grant gets a key of its own, the order in which roles were granted, which an account's
+// roles are listed in. SQLite's rowid was that key already; it is made an explicit column (in
+// step with PostgreSQL, whose rows have no such order) and keeps its values.
+constexpr std::string_view V12_ACCOUNT_ROLE_KEYS = R"sql(
+CREATE TABLE new_account_roles (
+    pk          INTEGER PRIMARY KEY,
+    account     INTEGER NOT NULL REFERENCES accounts (pk) ON DELETE CASCADE,
+    role        TEXT NOT NULL CHECK (role IN ('participant', 'host', 'coordinator', 'companion',
+                                              'analyst', 'administrator')),
+    partnership INTEGER REFERENCES partnerships (pk),
+    place       INTEGER REFERENCES places (pk)
+) STRICT;
+INSERT INTO new_account_roles (pk, account, role, partnership, place)
+    SELECT rowid, account, role, partnership, place FROM account_roles;
+DROP TABLE account_roles;
+ALTER TABLE new_account_roles RENAME TO account_roles;
+CREATE INDEX account_roles_account ON account_roles (account);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -785,6 +804,7 @@ const std::vector<Migration>& migrations() {
         {9, "interview_ids", V9_INTERVIEW_IDS},
         {10, "surveys", V10_SURVEYS},
         {11, "survey_ids", V11_SURVEY_IDS},
+        {12, "account_role_keys", V12_ACCOUNT_ROLE_KEYS},
     };
     return all;
 }

@@ -118,6 +118,32 @@ TEST_F(ApiTest, AParticipantProposesAnInitiative) {
     EXPECT_EQ(json_of(shown)["place_name"], "Værkstedet");
 }
 
+// The initiator's name is data about them: a fellow participant's look at it is logged, the
+// initiator's own is not.
+TEST_F(ApiTest, AnInitiatorsNameShownToAnotherParticipantIsLogged) {
+    const Session alice = sign_in("alice@example.dk");
+    const Session bob = sign_in("bob@example.dk");
+    const Response created =
+        post("/api/v1/activities", R"({"place":"pl1","title":"Strikkecafé"})", &alice);
+    ASSERT_EQ(created.status, 201) << created.body;
+    const std::string path = "/api/v1/activities/" + json_of(created)["id"].get<std::string>();
+    auto views_of_alice = [&] {
+        auto log = m_accounts->access_log_of("alice");
+        EXPECT_TRUE(log);
+        int views = 0;
+        for (const core::AccessEntry& entry : log ? *log : std::vector<core::AccessEntry>{}) {
+            views += entry.action == "view" && entry.detail == "GET " + path ? 1 : 0;
+        }
+        return views;
+    };
+    ASSERT_EQ(get(path, &alice).status, 200);
+    EXPECT_EQ(views_of_alice(), 0);
+    const Response shown = get(path, &bob);
+    ASSERT_EQ(shown.status, 200) << shown.body;
+    EXPECT_EQ(json_of(shown)["initiator_name"], "Alice Andersen");
+    EXPECT_EQ(views_of_alice(), 1);
+}
+
 TEST_F(ApiTest, AProposalIsCheckedFieldByField) {
     const Session alice = sign_in("alice@example.dk");
     const Response no_title = post("/api/v1/activities", R"({"place":"pl1"})", &alice);

@@ -170,6 +170,12 @@ Response get_activity(RequestContext& ctx) {
                       place->place.partnership, place->place.id)) {
         return no_access(ctx);
     }
+    // The initiator's name is data about a person: it is shown only once logged.
+    if ((*activity)->activity.initiated_by && !(*activity)->initiator_name.empty()) {
+        if (auto logged = log_people_listed(ctx, {*(*activity)->activity.initiated_by}); !logged) {
+            return logged.error();
+        }
+    }
     return json_reply(activity_json(**activity));
 }
 

@@ -12,6 +12,7 @@
 #include "web/pages/host_pages_support.h"
 #include "web/pages/interview_pages.h"
 #include "web/pages/page.h"
+#include "web/pages/privacy_support.h"
 #include "web/pages/xlsx_export.h"
 
 namespace samskab::web::pages {
@@ -26,6 +27,7 @@ const std::vector<std::string> CODING_COLUMNS = {"date",        "interviewee", "
 
 struct CodingRow {
     core::Day date = 0;
+    std::optional<std::string> person;  // the interviewee's person id, when recorded
     std::string interviewee;
     std::string question;
     std::string group;
@@ -89,8 +91,13 @@ core::Result<std::vector<CodingRow>> coding_rows(const RequestContext& ctx,
     }
     std::vector<CodingRow> rows;
     for (const core::CodedPassage& passage : *passages) {
-        CodingRow row{passage.date, "", passage.question, "", passage.theme, passage.quote};
+        CodingRow row;
+        row.date = passage.date;
+        row.question = passage.question;
+        row.theme = passage.theme;
+        row.quote = passage.quote;
         if (auto found = interview_by_id.find(passage.interview); found != interview_by_id.end()) {
+            row.person = found->second->person;
             row.interviewee = found->second->interviewee;
         }
         if (auto found = theme_by_id.find(passage.theme); found != theme_by_id.end()) {
@@ -126,8 +133,21 @@ XlsxSheet codings_sheet(const RequestContext& ctx, const std::vector<CodingRow>&
     return sheet;
 }
 
+// The access-log entries of a download: quotes from interviews are data about the people
+// interviewed, so each interviewee recorded as a person gets an entry of their own (which they
+// see on their page); a download that names no person is still logged, once.
+core::Result<void> log_download(const RequestContext& ctx, const std::vector<CodingRow>& rows) {
+    std::vector<std::string> people;
+    for (const CodingRow& row : rows) {
+        if (row.person && !row.person->empty()) {
+            people.push_back(*row.person);
+        }
+    }
+    return people.empty() ? log_listing(ctx) : log_person_views(ctx, people);
+}
+
 // Both downloads: authorised as the evaluation pages, the period checked, the rows read, and
-// the download logged, because quotes from interviews are data about people.
+// the download logged (log_download).
 Response codings_download(RequestContext& ctx, const views::Templates& templates, bool xlsx) {
     EvaluationScope scope = resolve_evaluation(ctx, templates, ctx.params.value("id"));
     if (scope.response) {
@@ -141,7 +161,7 @@ Response codings_download(RequestContext& ctx, const views::Templates& templates
     if (!rows) {
         return failure_page(ctx, templates, rows.error());
     }
-    if (auto logged = log_listing(ctx); !logged) {
+    if (auto logged = log_download(ctx, *rows); !logged) {
         return failure_page(ctx, templates, logged.error());
     }
     const std::string name = "kodninger-" + scope.partnership->id;

@@ -49,7 +49,8 @@ protected:
     // A guide with one question and an interview with a coded note, through the pages; returns
     // the interview's path.
     std::string interview_with_coding(Browser& coordinator,
-                                      const std::string& theme = "fleksibilitet") {
+                                      const std::string& theme = "fleksibilitet",
+                                      const std::string& person = "") {
         coordinator.get("/coordinator/partnerships/insp/evaluation");
         const std::string guide = location(coordinator.post("/coordinator/partnerships/insp/guides",
                                                             {{"title", "Deltagerinterview"}}));
@@ -62,7 +63,7 @@ protected:
             "/coordinator/partnerships/insp/interviews", {{"guide", guide_id},
                                                           {"date", "2025-09-01"},
                                                           {"interviewee", "ung, 19 år"},
-                                                          {"person", ""}}));
+                                                          {"person", person}}));
         auto record = m_stores->interviews->find_interview(
             std::stoll(interview.substr(interview.rfind('/') + 1)));
         EXPECT_TRUE(record && *record);
@@ -221,6 +222,20 @@ TEST_F(InterviewPagesTest, TheCodingsDownloadAsCsvAndExcel) {
         EXPECT_EQ(b.get("/coordinator/partnerships/insp/codings.csv").status, 403) << email;
         EXPECT_EQ(b.get("/coordinator/partnerships/insp/codings.xlsx").status, 403) << email;
     }
+}
+
+TEST_F(InterviewPagesTest, ADownloadOfCodingsLogsEachIntervieweeRecordedAsAPerson) {
+    Browser coordinator = signed_in("coord@example.dk");
+    interview_with_coding(coordinator, "fleksibilitet", "p-anna");
+    ASSERT_EQ(coordinator.get("/coordinator/partnerships/insp/codings.xlsx").status, 200);
+    std::vector<std::string> lines;
+    for (const std::string& row : access_log()) {
+        if (has(row, "|GET /coordinator/partnerships/insp/codings.xlsx")) {
+            lines.push_back(row.substr(0, row.find('|', 5)));
+        }
+    }
+    // Anna sees on her own page that her interview's quotes were looked up.
+    EXPECT_EQ(lines, (std::vector<std::string>{"view|p-anna"}));
 }
 
 TEST_F(InterviewPagesTest, AQuoteMustStandInTheNoteAndErrorsNameTheField) {

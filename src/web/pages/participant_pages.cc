@@ -8,6 +8,7 @@
 #include "web/http/services.h"
 #include "web/pages/page.h"
 #include "web/pages/participant_pages_support.h"
+#include "web/pages/privacy_support.h"
 #include "web/pages/survey_pages.h"
 #include "web/views/format.h"
 
@@ -118,6 +119,12 @@ Response activity(const RequestContext& ctx, const views::Templates& templates) 
         return error_page(ctx, templates, 404);
     }
     const core::ActivityView& view = **found;
+    // The initiator's name is data about a fellow participant: it is shown only once logged.
+    if (!view.initiator_name.empty() && view.activity.initiated_by) {
+        if (auto logged = log_person_views(ctx, {*view.activity.initiated_by}); !logged) {
+            return storage_failure(ctx, templates);
+        }
+    }
     const core::LocalTime now = ctx.services.clock.now();
     mstch::array upcoming;
     for (const core::OccurrenceView& occurrence : view.upcoming) {

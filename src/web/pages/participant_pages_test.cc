@@ -117,6 +117,12 @@ TEST_F(ParticipantPagesTest, ActivityShowsCauseAndItsActionPlan) {
     EXPECT_NE(page.body.find("Skriv til kommunen – Senest 20. marts 2026"), std::string::npos);
     EXPECT_NE(page.body.find("onsdag 4. marts kl. 18.00"), std::string::npos);
     EXPECT_NE(page.body.find("/occurrences/sag-1/join"), std::string::npos);
+    // Bo's name is data about him, seen by a fellow participant: the view is in his log.
+    auto bo = m_stores->accounts->access_log_of("p-bo");
+    ASSERT_TRUE(bo);
+    ASSERT_EQ(bo->size(), 1u);
+    EXPECT_EQ(bo->front().action, "view");
+    EXPECT_EQ(bo->front().detail, "GET /activities/sag");
 
     Response fixed = anna.get("/activities/strik");
     EXPECT_EQ(fixed.body.find("Handleplan"), std::string::npos);

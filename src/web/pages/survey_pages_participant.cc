@@ -13,6 +13,7 @@
 #include "web/pages/interview_pages.h"
 #include "web/pages/page.h"
 #include "web/pages/participant_pages_support.h"
+#include "web/pages/privacy_support.h"
 #include "web/pages/survey_pages.h"
 
 namespace samskab::web::pages {
@@ -134,10 +135,23 @@ Response list_page(const RequestContext& ctx, const views::Templates& templates)
 }
 
 // The people the participant may name: those of the round's place, or of its partnership for
-// a round of the whole partnership, but not themself, by name, without any flag.
+// a round of the whole partnership, but not themself, by name, without any flag. With
+// `shown`, the list is about to be shown, and each person in it is logged first: their names
+// are data about them, seen by a fellow participant.
 core::Result<std::vector<core::PersonSummary>> people_to_name(const RequestContext& ctx,
-                                                              const core::SurveyRound& round) {
-    return ctx.services.surveys->people_to_name(round.id, ctx.principal->person);
+                                                              const core::SurveyRound& round,
+                                                              bool shown) {
+    auto people = ctx.services.surveys->people_to_name(round.id, ctx.principal->person);
+    if (people && shown) {
+        std::vector<std::string> ids;
+        for (const core::PersonSummary& person : *people) {
+            ids.push_back(person.id);
+        }
+        if (auto logged = log_person_views(ctx, ids); !logged) {
+            return tl::unexpected(logged.error());
+        }
+    }
+    return people;
 }
 
 // The survey; after a refused submission with its errors and the choices as they were made.
@@ -146,7 +160,7 @@ Response form_response(const RequestContext& ctx, const views::Templates& templa
                        const std::vector<FieldError>& errors) {
     std::vector<core::PersonSummary> people;
     if (!round.anonymous) {
-        auto listed = people_to_name(ctx, round);
+        auto listed = people_to_name(ctx, round, true);
         if (!listed) {
             return storage_failure(ctx, templates);
         }
@@ -248,7 +262,7 @@ Response submit(const RequestContext& ctx, const views::Templates& templates) {
         response.known.emplace_back(person);
     }
     if (!response.known.empty() && !round.anonymous) {
-        auto people = people_to_name(ctx, round);
+        auto people = people_to_name(ctx, round, false);
         if (!people) {
             return storage_failure(ctx, templates);
         }

@@ -187,6 +187,16 @@ TEST_F(SurveyPagesTest, TheNameGeneratorOfARoundAtOnePlaceListsThatPlacesPeopleO
     EXPECT_TRUE(has(form, "value=\"p-evil\""));
     EXPECT_FALSE(has(form, "Gitte Timianvang"));
     EXPECT_FALSE(has(form, "Bo Rabarberhøj"));
+    // The names listed are data about those people, seen by a fellow participant: each is
+    // logged, and only those listed.
+    auto evil = m_stores->accounts->access_log_of("p-evil");
+    ASSERT_TRUE(evil);
+    ASSERT_EQ(evil->size(), 1u);
+    EXPECT_EQ(evil->front().action, "view");
+    EXPECT_EQ(evil->front().detail, "GET " + path(round));
+    auto gitte = m_stores->accounts->access_log_of("p-guide");
+    ASSERT_TRUE(gitte);
+    EXPECT_TRUE(gitte->empty());
     Response outside = anna.post(path(round), {{"q_flexibility", "yes"}, {"known", "p-guide"}});
     EXPECT_EQ(outside.status, 422);
     EXPECT_EQ(respondents(round), 0);

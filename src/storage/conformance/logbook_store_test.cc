@@ -1,8 +1,8 @@
-#include "storage/sqlite/sqlite_logbook_store.h"
+// LogbookStore on both databases: templates and their versions, entries of every field type,
+// the people present as visits, the listings and what erasure leaves.
+#include "storage/conformance/conformance_fixture.h"
 
-#include "storage/sqlite/sqlite_community_test.h"
-
-namespace samskab::storage::sqlite::testing {
+namespace samskab::storage::conformance {
 namespace {
 
 using core::ErrorCode;
@@ -25,37 +25,35 @@ std::vector<core::TemplateField> evening_fields() {
             field("note", "Noter", FieldType::Text)};
 }
 
-class LogbookStoreTest : public CommunityStoreTest {
-protected:
-    core::LogbookStore& logbooks() { return *m_stores.logbooks; }
+// The café's template "Caféaften" with `fields` as version 1; its id.
+std::string create(core::LogbookStore& logbooks,
+                   std::vector<core::TemplateField> fields = evening_fields()) {
+    core::NewLogbookTemplate t;
+    t.place = "cafe";
+    t.name = "Caféaften";
+    t.fields = std::move(fields);
+    t.created = at("2024-03-01T10:00:00");
+    auto id = logbooks.create_template(t);
+    EXPECT_TRUE(id) << (id ? "" : id.error().message);
+    return id ? *id : "";
+}
 
-    std::string create(std::vector<core::TemplateField> fields = evening_fields()) {
-        core::NewLogbookTemplate t;
-        t.place = "cafe";
-        t.name = "Caféaften";
-        t.fields = std::move(fields);
-        t.created = at("2024-03-01T10:00:00");
-        auto id = logbooks().create_template(t);
-        EXPECT_TRUE(id) << (id ? "" : id.error().message);
-        return id ? *id : "";
-    }
+// An entry of `logbook` with only the required mood answered.
+core::LogbookEntry entry(const std::string& logbook, int version, const char* on) {
+    core::LogbookEntry e;
+    e.template_id = logbook;
+    e.version = version;
+    e.day = day(on);
+    e.written_at = at("2024-03-04T20:00:00");
+    core::EntryValue mood;
+    mood.key = "mood";
+    mood.number = 4;
+    e.values.push_back(mood);
+    return e;
+}
 
-    core::LogbookEntry entry(const std::string& logbook, int version, const char* on) {
-        core::LogbookEntry e;
-        e.template_id = logbook;
-        e.version = version;
-        e.day = day(on);
-        e.written_at = at("2024-03-04T20:00:00");
-        core::EntryValue mood;
-        mood.key = "mood";
-        mood.number = 4;
-        e.values.push_back(mood);
-        return e;
-    }
-};
-
-TEST_F(LogbookStoreTest, ATemplateIsCreatedWithItsFirstVersion) {
-    const std::string id = create();
+TEST_P(ConformanceTest, LogbookATemplateIsCreatedWithItsFirstVersion) {
+    const std::string id = create(logbooks());
     EXPECT_TRUE(is_generated_id(id, "lt")) << id;
     auto found = logbooks().find_template(id);
     ASSERT_TRUE(found && *found);
@@ -71,7 +69,7 @@ TEST_F(LogbookStoreTest, ATemplateIsCreatedWithItsFirstVersion) {
     EXPECT_FALSE(*logbooks().find_template("lt-none"));
 }
 
-TEST_F(LogbookStoreTest, AnActivitysTemplateIsAtTheActivitysPlace) {
+TEST_P(ConformanceTest, LogbookAnActivitysTemplateIsAtTheActivitysPlace) {
     core::NewLogbookTemplate t;
     t.id = "lt-strik";
     t.scope = core::LogbookScope::Activity;
@@ -90,7 +88,7 @@ TEST_F(LogbookStoreTest, AnActivitysTemplateIsAtTheActivitysPlace) {
     EXPECT_EQ(logbooks().create_template(t).error().field, "activity");
 }
 
-TEST_F(LogbookStoreTest, BadTemplatesAreRefusedNamingTheField) {
+TEST_P(ConformanceTest, LogbookBadTemplatesAreRefusedNamingTheField) {
     core::NewLogbookTemplate t;
     t.place = "nowhere";
     t.name = "X";
@@ -106,8 +104,8 @@ TEST_F(LogbookStoreTest, BadTemplatesAreRefusedNamingTheField) {
     EXPECT_EQ(sql("SELECT count(*) FROM logbook_templates"), "0");
 }
 
-TEST_F(LogbookStoreTest, ChangedFieldsMakeANewVersionAndOldOnesStay) {
-    const std::string id = create();
+TEST_P(ConformanceTest, LogbookChangedFieldsMakeANewVersionAndOldOnesStay) {
+    const std::string id = create(logbooks());
     EXPECT_EQ(*logbooks().save_fields(id, evening_fields(), at("2024-03-02T10:00:00")), 1);
     std::vector<core::TemplateField> changed = evening_fields();
     changed[0].label = "Hvordan var stemningen?";
@@ -126,8 +124,8 @@ TEST_F(LogbookStoreTest, ChangedFieldsMakeANewVersionAndOldOnesStay) {
     EXPECT_EQ((*logbooks().find_template(id))->versions.size(), 2U);
 }
 
-TEST_F(LogbookStoreTest, EntriesKeepEveryTypeAndTheirVersion) {
-    const std::string id = create();
+TEST_P(ConformanceTest, LogbookEntriesKeepEveryTypeAndTheirVersion) {
+    const std::string id = create(logbooks());
     core::LogbookEntry e = entry(id, 1, "2024-03-04");
     e.author = account("vaert@example.dk", "Vera");
     core::EntryValue guests, kind, roles, is_new, next, present, note;
@@ -178,11 +176,13 @@ TEST_F(LogbookStoreTest, EntriesKeepEveryTypeAndTheirVersion) {
     EXPECT_EQ(r.value("note")->text, note.text);
     // Free text is in its own column only.
     EXPECT_EQ(sql("SELECT count(*) FROM logbook_entry_values WHERE text_value IS NOT NULL"), "1");
+    // Not sealed: neither database here has a key (and PostgreSQL never seals).
+    EXPECT_EQ(sql("SELECT count(*) FROM logbook_entry_values WHERE text_sealed IS NOT NULL"), "0");
     EXPECT_EQ(r.values[1].key, "guests");  // in the order of the entry's version
 }
 
-TEST_F(LogbookStoreTest, PeoplePresentAreRecordedAsVisits) {
-    const std::string id = create();
+TEST_P(ConformanceTest, LogbookPeoplePresentAreRecordedAsVisits) {
+    const std::string id = create(logbooks());
     core::LogbookEntry e = entry(id, 1, "2024-03-04");
     core::EntryValue present;
     present.key = "present";
@@ -197,8 +197,8 @@ TEST_F(LogbookStoreTest, PeoplePresentAreRecordedAsVisits) {
     EXPECT_EQ((*here)[1].person.id, "p5");
 }
 
-TEST_F(LogbookStoreTest, RefusedEntriesStoreNothing) {
-    const std::string id = create();
+TEST_P(ConformanceTest, LogbookRefusedEntriesStoreNothing) {
+    const std::string id = create(logbooks());
     const std::string visits = sql("SELECT count(*) FROM visits");
     core::LogbookEntry e = entry(id, 1, "2024-03-04");
     core::EntryValue present;
@@ -223,8 +223,8 @@ TEST_F(LogbookStoreTest, RefusedEntriesStoreNothing) {
     EXPECT_EQ(sql("SELECT count(*) FROM visits"), visits);
 }
 
-TEST_F(LogbookStoreTest, ListingsByPartnershipPlaceAndPeriod) {
-    const std::string cafe = create();
+TEST_P(ConformanceTest, LogbookListingsByPartnershipPlaceAndPeriod) {
+    const std::string cafe = create(logbooks());
     core::NewLogbookTemplate house;
     house.place = "house";
     house.name = "Huset";
@@ -247,8 +247,8 @@ TEST_F(LogbookStoreTest, ListingsByPartnershipPlaceAndPeriod) {
     EXPECT_EQ(logbooks().entries("lt-none", 0, 1).error().field, "template");
 }
 
-TEST_F(LogbookStoreTest, AnErasedPersonLeavesTheEntries) {
-    const std::string id = create();
+TEST_P(ConformanceTest, LogbookAnErasedPersonLeavesTheEntries) {
+    const std::string id = create(logbooks());
     core::LogbookEntry e = entry(id, 1, "2024-03-04");
     core::EntryValue present;
     present.key = "present";
@@ -264,4 +264,4 @@ TEST_F(LogbookStoreTest, AnErasedPersonLeavesTheEntries) {
 }
 
 }  // namespace
-}  // namespace samskab::storage::sqlite::testing
+}  // namespace samskab::storage::conformance

@@ -1,40 +1,46 @@
-#include "storage/sqlite/sqlite_interview_store.h"
-
-#include <gtest/gtest.h>
-
+// core::InterviewStore on both stores: the codebook, guides and questions, interviews, notes,
+// codings, coded passages and the promoters/inhibitors check.
 #include "core/starting_codebook.h"
-#include "storage/sqlite/sqlite_community_test.h"
+#include "storage/conformance/conformance_fixture.h"
 
-namespace samskab::storage::sqlite::testing {
+namespace samskab::storage::conformance {
 namespace {
 
-class InterviewStoreTest : public CommunityStoreTest {
-protected:
-    core::InterviewStore& interviews() { return *m_stores.interviews; }
-
-    // A guide of Vimby with two questions, and an interview held with it by a coordinator.
-    void SetUp() override {
-        CommunityStoreTest::SetUp();
-        m_coordinator = account("koordinator@example.dk", "Kirsten");
-        auto guide = interviews().create_guide("vimby", "Deltagerinterview");
-        ASSERT_TRUE(guide) << guide.error().message;
-        m_guide = *guide;
-        m_q1 = *interviews().add_question(m_guide, "Hvordan kom du ind i fællesskabet?");
-        m_q2 = *interviews().add_question(m_guide, "Hvad betyder værten for dig?");
-        core::Interview interview;
-        interview.guide = m_guide;
-        interview.date = day("2024-03-10");
-        interview.interviewer = m_coordinator;
-        interview.interviewee = "beboer fra bogruppen, frivillig i caféen";
-        auto created = interviews().create_interview(interview);
-        ASSERT_TRUE(created) << created.error().message;
-        m_interview = *created;
-    }
-
-    std::int64_t m_coordinator = 0, m_guide = 0, m_q1 = 0, m_q2 = 0, m_interview = 0;
+// What every test starts from: a guide of Vimby with two questions, and an interview held with
+// it by a coordinator.
+struct Held {
+    std::int64_t coordinator = 0, guide = 0, q1 = 0, q2 = 0, interview = 0;
 };
 
-TEST_F(InterviewStoreTest, APartnershipReadsTheStartingCodebookUntilItEditsIt) {
+void hold_interview(core::InterviewStore& interviews, std::int64_t coordinator, Held& held) {
+    held.coordinator = coordinator;
+    auto guide = interviews.create_guide("vimby", "Deltagerinterview");
+    ASSERT_TRUE(guide) << guide.error().message;
+    held.guide = *guide;
+    auto q1 = interviews.add_question(held.guide, "Hvordan kom du ind i fællesskabet?");
+    ASSERT_TRUE(q1) << q1.error().message;
+    held.q1 = *q1;
+    auto q2 = interviews.add_question(held.guide, "Hvad betyder værten for dig?");
+    ASSERT_TRUE(q2) << q2.error().message;
+    held.q2 = *q2;
+    core::Interview interview;
+    interview.guide = held.guide;
+    interview.date = day("2024-03-10");
+    interview.interviewer = coordinator;
+    interview.interviewee = "beboer fra bogruppen, frivillig i caféen";
+    auto created = interviews.create_interview(interview);
+    ASSERT_TRUE(created) << created.error().message;
+    held.interview = *created;
+}
+
+// Declares `h`, the Held of the test.
+#define SAMSKAB_HOLD_INTERVIEW() \
+    Held h;                      \
+    ASSERT_NO_FATAL_FAILURE(     \
+        hold_interview(interviews(), account("koordinator@example.dk", "Kirsten"), h))
+
+TEST_P(ConformanceTest, InterviewStoreReadsTheStartingCodebookUntilAPartnershipEditsIt) {
+    SAMSKAB_HOLD_INTERVIEW();
     auto themes = interviews().codebook("vimby");
     ASSERT_TRUE(themes);
     EXPECT_EQ(themes->size(), core::starting_codebook().size());
@@ -43,7 +49,8 @@ TEST_F(InterviewStoreTest, APartnershipReadsTheStartingCodebookUntilItEditsIt) {
     EXPECT_EQ(interviews().codebook("nowhere").error().code, core::ErrorCode::NotFound);
 }
 
-TEST_F(InterviewStoreTest, AddRenameAndRetireThemesInTheCopyOnly) {
+TEST_P(ConformanceTest, InterviewStoreAddsRenamesAndRetiresThemesInTheCopyOnly) {
+    SAMSKAB_HOLD_INTERVIEW();
     core::Theme added{"", "Tryghed", "Safety", core::ThemeGroup::Other, "At føle sig tryg",
                       "", true};
     auto id = interviews().save_theme("vimby", added);
@@ -70,37 +77,39 @@ TEST_F(InterviewStoreTest, AddRenameAndRetireThemesInTheCopyOnly) {
     EXPECT_EQ(interviews().save_theme("vimby", renamed).error().field, "name_da");
 }
 
-TEST_F(InterviewStoreTest, QuestionsKeepTheirOrderAndCanBeMovedEditedAndRemoved) {
-    auto q3 = interviews().add_question(m_guide, "Hvad vil du gerne lave?");
+TEST_P(ConformanceTest, InterviewQuestionsKeepTheirOrderAndCanBeMovedEditedAndRemoved) {
+    SAMSKAB_HOLD_INTERVIEW();
+    auto q3 = interviews().add_question(h.guide, "Hvad vil du gerne lave?");
     ASSERT_TRUE(q3);
     ASSERT_TRUE(interviews().move_question(*q3, -1));
-    ASSERT_TRUE(interviews().edit_question(m_q1, "Hvordan kom du ind?"));
-    auto guide = *interviews().find_guide(m_guide);
+    ASSERT_TRUE(interviews().edit_question(h.q1, "Hvordan kom du ind?"));
+    auto guide = *interviews().find_guide(h.guide);
     ASSERT_TRUE(guide);
     ASSERT_EQ(guide->questions.size(), 3U);
     EXPECT_EQ(guide->questions[0].text, "Hvordan kom du ind?");
     EXPECT_EQ(guide->questions[1].id, *q3);
-    EXPECT_EQ(guide->questions[2].id, m_q2);
-    EXPECT_TRUE(interviews().move_question(m_q1, -1));  // already first: nothing happens
-    EXPECT_EQ(interviews().find_guide(m_guide)->value().questions[0].id, m_q1);
+    EXPECT_EQ(guide->questions[2].id, h.q2);
+    EXPECT_TRUE(interviews().move_question(h.q1, -1));  // already first: nothing happens
+    EXPECT_EQ(interviews().find_guide(h.guide)->value().questions[0].id, h.q1);
 
-    ASSERT_TRUE(interviews().save_note(m_interview, m_q2, "Hun siger hej, når jeg kommer."));
-    auto refused = interviews().remove_question(m_q2);
+    ASSERT_TRUE(interviews().save_note(h.interview, h.q2, "Hun siger hej, når jeg kommer."));
+    auto refused = interviews().remove_question(h.q2);
     ASSERT_FALSE(refused);
     EXPECT_EQ(refused.error().code, core::ErrorCode::Conflict);
     EXPECT_TRUE(interviews().remove_question(*q3));
-    EXPECT_EQ(interviews().find_guide(m_guide)->value().questions.size(), 2U);
-    EXPECT_EQ(interviews().add_question(m_guide, " ").error().field, "text");
+    EXPECT_EQ(interviews().find_guide(h.guide)->value().questions.size(), 2U);
+    EXPECT_EQ(interviews().add_question(h.guide, " ").error().field, "text");
     EXPECT_EQ(interviews().add_question(9999, "?").error().field, "guide");
     EXPECT_EQ(interviews().guides("vimby")->size(), 1U);
     EXPECT_TRUE(interviews().guides("insp")->empty());
 }
 
-TEST_F(InterviewStoreTest, InterviewsNeedAKnownGuideInterviewerAndPerson) {
+TEST_P(ConformanceTest, InterviewsNeedAKnownGuideInterviewerAndPerson) {
+    SAMSKAB_HOLD_INTERVIEW();
     core::Interview interview;
-    interview.guide = m_guide;
+    interview.guide = h.guide;
     interview.date = day("2024-04-01");
-    interview.interviewer = m_coordinator;
+    interview.interviewer = h.coordinator;
     interview.interviewee = "ung, 19 år";
     interview.person = "p1";
     auto linked = interviews().create_interview(interview);
@@ -110,7 +119,7 @@ TEST_F(InterviewStoreTest, InterviewsNeedAKnownGuideInterviewerAndPerson) {
     interview.person.reset();
     interview.interviewer = 424242;
     EXPECT_EQ(interviews().create_interview(interview).error().field, "interviewer");
-    interview.interviewer = m_coordinator;
+    interview.interviewer = h.coordinator;
     interview.guide = 777;
     EXPECT_EQ(interviews().create_interview(interview).error().field, "guide");
 
@@ -123,20 +132,21 @@ TEST_F(InterviewStoreTest, InterviewsNeedAKnownGuideInterviewerAndPerson) {
     EXPECT_FALSE(listed[1].person);
     // The interviewee is kept in the column meant for sealing.
     EXPECT_EQ(
-        sql("SELECT interviewee_text FROM interviews WHERE pk = " + std::to_string(m_interview)),
+        sql("SELECT interviewee_text FROM interviews WHERE pk = " + std::to_string(h.interview)),
         "beboer fra bogruppen, frivillig i caféen");
 }
 
-TEST_F(InterviewStoreTest, NotesAreOnePerQuestionAndCodedWithQuotes) {
-    auto note = interviews().save_note(m_interview, m_q1, "Jeg kom med Bo. Nu kommer jeg selv.");
+TEST_P(ConformanceTest, InterviewNotesAreOnePerQuestionAndCodedWithQuotes) {
+    SAMSKAB_HOLD_INTERVIEW();
+    auto note = interviews().save_note(h.interview, h.q1, "Jeg kom med Bo. Nu kommer jeg selv.");
     ASSERT_TRUE(note) << note.error().message;
-    auto again = interviews().save_note(m_interview, m_q1, "Jeg kom med Bo. Nu kommer jeg selv!");
+    auto again = interviews().save_note(h.interview, h.q1, "Jeg kom med Bo. Nu kommer jeg selv!");
     ASSERT_TRUE(again);
     EXPECT_EQ(*again, *note);
     auto other_guide = *interviews().create_guide("vimby", "Andet");
     auto foreign = *interviews().add_question(other_guide, "?");
-    EXPECT_EQ(interviews().save_note(m_interview, foreign, "x").error().field, "question");
-    EXPECT_EQ(interviews().save_note(m_interview, m_q1, "").error().field, "text");
+    EXPECT_EQ(interviews().save_note(h.interview, foreign, "x").error().field, "question");
+    EXPECT_EQ(interviews().save_note(h.interview, h.q1, "").error().field, "text");
 
     auto coding = interviews().add_coding(*note, "inviterende-vaertsskab", "Jeg kom med Bo");
     ASSERT_TRUE(coding) << coding.error().message;
@@ -155,8 +165,8 @@ TEST_F(InterviewStoreTest, NotesAreOnePerQuestionAndCodedWithQuotes) {
     EXPECT_EQ(refused.error().field, "theme");
 
     // A note corrected after coding keeps its coding; the record tells it is no longer there.
-    ASSERT_TRUE(interviews().save_note(m_interview, m_q1, "Jeg kom sammen med min kontakt."));
-    auto record = *interviews().find_interview(m_interview);
+    ASSERT_TRUE(interviews().save_note(h.interview, h.q1, "Jeg kom sammen med min kontakt."));
+    auto record = *interviews().find_interview(h.interview);
     ASSERT_TRUE(record);
     ASSERT_EQ(record->notes.size(), 1U);
     ASSERT_EQ(record->codings.size(), 1U);
@@ -169,16 +179,17 @@ TEST_F(InterviewStoreTest, NotesAreOnePerQuestionAndCodedWithQuotes) {
     EXPECT_FALSE(*interviews().find_interview(424242));
 }
 
-TEST_F(InterviewStoreTest, CodedPassagesOfAPeriodComeWithDateQuestionAndTheme) {
-    auto n1 = *interviews().save_note(m_interview, m_q1, "Ingen spørger, hvor jeg har været.");
+TEST_P(ConformanceTest, InterviewCodedPassagesOfAPeriodComeWithDateQuestionAndTheme) {
+    SAMSKAB_HOLD_INTERVIEW();
+    auto n1 = *interviews().save_note(h.interview, h.q1, "Ingen spørger, hvor jeg har været.");
     ASSERT_TRUE(interviews().add_coding(n1, "fleksibilitet", "Ingen spørger"));
     core::Interview later;
-    later.guide = m_guide;
+    later.guide = h.guide;
     later.date = day("2024-09-01");
-    later.interviewer = m_coordinator;
+    later.interviewer = h.coordinator;
     later.interviewee = "frivillig";
     auto second = *interviews().create_interview(later);
-    auto n2 = *interviews().save_note(second, m_q2, "Værten præsenterede mig for Åse.");
+    auto n2 = *interviews().save_note(second, h.q2, "Værten præsenterede mig for Åse.");
     ASSERT_TRUE(interviews().add_coding(n2, "forbindende-vaertsskab", "præsenterede mig for Åse"));
 
     auto all = *interviews().coded_passages("vimby", day("2024-01-01"), day("2024-12-31"));
@@ -193,13 +204,14 @@ TEST_F(InterviewStoreTest, CodedPassagesOfAPeriodComeWithDateQuestionAndTheme) {
     EXPECT_TRUE(interviews().coded_passages("insp", day("2024-01-01"), day("2024-12-31"))->empty());
 }
 
-TEST_F(InterviewStoreTest, TheCheckOfAHalfYearIsReplacedWhole) {
+TEST_P(ConformanceTest, InterviewStoreReplacesTheCheckOfAHalfYearWhole) {
+    SAMSKAB_HOLD_INTERVIEW();
     const core::HalfYear half{2024, 1};
     EXPECT_FALSE(*interviews().self_assessment("vimby", half));
     core::SelfAssessment check;
     check.partnership = "vimby";
     check.half = half;
-    check.saved_by = m_coordinator;
+    check.saved_by = h.coordinator;
     check.saved_at = at("2024-07-02T10:00:00");
     check.answers = {{"haemmer-fast-rollefordeling", core::CheckRating::Hinders, "Faste vagter"},
                      {"fremmer-fleksibilitet", core::CheckRating::Promotes, ""},
@@ -228,11 +240,12 @@ TEST_F(InterviewStoreTest, TheCheckOfAHalfYearIsReplacedWhole) {
     EXPECT_EQ(interviews().self_assessment("vimby", half)->value().answers.size(), 1U);
 }
 
-TEST_F(InterviewStoreTest, ErasingTheInterviewedPersonKeepsTheInterviewWithoutTheLink) {
+TEST_P(ConformanceTest, ErasingTheInterviewedPersonKeepsTheInterviewWithoutTheLink) {
+    SAMSKAB_HOLD_INTERVIEW();
     core::Interview interview;
-    interview.guide = m_guide;
+    interview.guide = h.guide;
     interview.date = day("2024-04-01");
-    interview.interviewer = m_coordinator;
+    interview.interviewer = h.coordinator;
     interview.interviewee = "deltager";
     interview.person = "p6";
     auto id = *interviews().create_interview(interview);
@@ -244,4 +257,4 @@ TEST_F(InterviewStoreTest, ErasingTheInterviewedPersonKeepsTheInterviewWithoutTh
 }
 
 }  // namespace
-}  // namespace samskab::storage::sqlite::testing
+}  // namespace samskab::storage::conformance
