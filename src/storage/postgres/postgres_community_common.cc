@@ -36,17 +36,32 @@ core::Result<std::int64_t> require_key(pqxx::transaction_base& tx, Keyed table, 
     return tl::unexpected(unknown(NOUNS[static_cast<int>(table)], id, field));
 }
 
-std::string new_id(pqxx::transaction_base& tx, Keyed table, std::string_view prefix) {
-    // 48 random bits: a clash is unlikely but checked, so that it costs a retry, not a failure.
+std::string random_id(std::string_view prefix) {
     thread_local std::mt19937_64 random{std::random_device{}()};
+    const std::uint64_t bits = random() & 0xFFFFFFFFFFFFull;
+    char hex[13];
+    std::snprintf(hex, sizeof hex, "%012llx", static_cast<unsigned long long>(bits));
+    std::string id(prefix);
+    id += '-';
+    id += hex;
+    return id;
+}
+
+std::string new_id(pqxx::transaction_base& tx, Keyed table, std::string_view prefix) {
     while (true) {
-        const std::uint64_t bits = random() & 0xFFFFFFFFFFFFull;
-        char hex[13];
-        std::snprintf(hex, sizeof hex, "%012llx", static_cast<unsigned long long>(bits));
-        std::string id(prefix);
-        id += '-';
-        id += hex;
+        std::string id = random_id(prefix);
         if (!key_of(tx, table, id)) {
+            return id;
+        }
+    }
+}
+
+std::string new_record_id(pqxx::transaction_base& tx, std::string_view table,
+                          std::string_view prefix) {
+    const std::string probe = "SELECT 1 FROM " + std::string(table) + " WHERE id = $1";
+    while (true) {
+        std::string id = random_id(prefix);
+        if (tx.exec_params(probe, id).empty()) {
             return id;
         }
     }

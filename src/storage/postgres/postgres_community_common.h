@@ -32,8 +32,17 @@ std::optional<std::int64_t> key_of(pqxx::transaction_base& tx, Keyed table, std:
 core::Result<std::int64_t> require_key(pqxx::transaction_base& tx, Keyed table, std::string_view id,
                                        std::string_view field);
 
+// "<prefix>-" and 48 random bits as 12 lower-case hex digits: the shape of every id the stores
+// make. A clash is unlikely, but callers check, so that it costs a retry, not a failure.
+std::string random_id(std::string_view prefix);
+
 // A new bundle id "<prefix>-<12 lower-case hex digits>" not yet used in `table`.
 std::string new_id(pqxx::transaction_base& tx, Keyed table, std::string_view prefix);
+
+// The same for the tables of the self-evaluation, whose `id` column is looked up by name:
+// `table` is a table name of samskab's own (never user text).
+std::string new_record_id(pqxx::transaction_base& tx, std::string_view table,
+                          std::string_view prefix);
 
 // The error of an unknown id: NotFound, naming `field`, message in Danish (the web layer
 // translates by code and field).

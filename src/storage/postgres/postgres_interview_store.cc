@@ -2,8 +2,6 @@
 // SqliteInterviewStore (storage/sqlite/sqlite_interview_store.cc) keeps them.
 #include "storage/postgres/postgres_interview_store.h"
 
-#include <cstdio>
-#include <random>
 
 #include "core/starting_codebook.h"
 #include "storage/postgres/postgres_community_common.h"
@@ -14,19 +12,6 @@ namespace {
 
 using core::ErrorCode;
 using Tx = pqxx::transaction_base;
-
-// "<prefix>-" and 48 random bits in hex: a clash is unlikely but checked by the caller, so that
-// it costs a retry, not a failure.
-std::string random_id(std::string_view prefix) {
-    thread_local std::mt19937_64 random{std::random_device{}()};
-    const std::uint64_t bits = random() & 0xFFFFFFFFFFFFull;
-    char hex[13];
-    std::snprintf(hex, sizeof hex, "%012llx", static_cast<unsigned long long>(bits));
-    std::string id(prefix);
-    id += '-';
-    id += hex;
-    return id;
-}
 
 std::string new_theme_id(Tx& tx, std::int64_t partnership) {
     while (true) {
@@ -80,17 +65,6 @@ std::vector<core::Theme> PostgresInterviewStore::stored_themes(Tx& tx, std::int6
             row[4].as<std::string>(), row[5].as<std::string>(), row[6].as<bool>()});
     }
     return themes;
-}
-
-std::string PostgresInterviewStore::new_record_id(Tx& tx, std::string_view table,
-                                                  std::string_view prefix) {
-    const std::string probe = "SELECT 1 FROM " + std::string(table) + " WHERE id = $1";
-    while (true) {
-        std::string id = random_id(prefix);
-        if (tx.exec_params(probe, id).empty()) {
-            return id;
-        }
-    }
 }
 
 void PostgresInterviewStore::ensure_codebook(Tx& tx, std::int64_t partnership) {

@@ -80,10 +80,6 @@ private:
                                                              std::int64_t guide);
     static std::optional<core::InterviewGuide> guide_of(pqxx::transaction_base& tx,
                                                         std::int64_t guide);
-    // A new bundle id "<prefix>-<12 hex digits>" for a row of `table` (interview_guides "ig",
-    // interviews "iv": a name of this program's, never user text), not yet used there.
-    static std::string new_record_id(pqxx::transaction_base& tx, std::string_view table,
-                                     std::string_view prefix);
     // Writes a bundle's `theme` into the partnership's codebook as save_theme does (the
     // starting codebook copied first), keeping its id: an existing theme is updated, a new one
     // added at the end (SqliteInterviewStore::import_theme).

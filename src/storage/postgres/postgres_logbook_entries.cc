@@ -128,7 +128,7 @@ core::Result<std::string> PostgresLogbookStore::insert_entry(Tx& tx,
             .as<std::int64_t>();
     std::string id = entry.id;
     if (id.empty()) {
-        id = new_logbook_id(tx, "logbook_entries", "le");
+        id = new_record_id(tx, "logbook_entries", "le");
     } else if (!tx.exec_params("SELECT 1 FROM logbook_entries WHERE id = $1", id).empty()) {
         // Checked first, as a unique violation would abort the transaction (SQLite reports
         // the failed insert instead).

@@ -3,8 +3,6 @@
 // postgres_logbook_entries.cc, the bundle's part in postgres_logbook_bundle.cc.
 #include "storage/postgres/postgres_logbook_store.h"
 
-#include <cstdio>
-#include <random>
 
 #include "storage/postgres/postgres_community_common.h"
 
@@ -18,22 +16,6 @@ core::Result<void> PostgresLogbookStore::first_error(const std::vector<core::Err
         return {};
     }
     return tl::unexpected(errors.front());
-}
-
-std::string PostgresLogbookStore::new_logbook_id(Tx& tx, std::string_view table,
-                                                 std::string_view prefix) {
-    // 48 random bits: a clash is unlikely but checked, so that it costs a retry, not a failure.
-    thread_local std::mt19937_64 random{std::random_device{}()};
-    const std::string exists = "SELECT 1 FROM " + std::string(table) + " WHERE id = $1";
-    while (true) {
-        char hex[13];
-        std::snprintf(hex, sizeof hex, "%012llx",
-                      static_cast<unsigned long long>(random() & 0xFFFFFFFFFFFFull));
-        std::string id = std::string(prefix) + '-' + hex;
-        if (tx.exec_params(exists, id).empty()) {
-            return id;
-        }
-    }
 }
 
 std::optional<std::int64_t> PostgresLogbookStore::template_key(Tx& tx, std::string_view id) {
@@ -164,7 +146,7 @@ core::Result<std::string> PostgresLogbookStore::create_template(
         SAMSKAB_TRY_SET(where, template_place(tx, logbook.scope, logbook.place, logbook.activity));
         std::string id = logbook.id;
         if (id.empty()) {
-            id = new_logbook_id(tx, "logbook_templates", "lt");
+            id = new_record_id(tx, "logbook_templates", "lt");
         } else if (template_key(tx, id)) {
             return tl::unexpected(error_da(ErrorCode::Conflict, core::Msg::DuplicateId, "id",
                                            {id, "logbook_templates"}));

@@ -62,10 +62,6 @@ private:
 
     // The first of `errors` (validation's, in Danish) as the store's error, or nothing.
     static core::Result<void> first_error(const std::vector<core::Error>& errors);
-    // A new id "<prefix>-<12 hex digits>" not yet in `table`, which is a table name of these
-    // files (never user text): logbook_templates or logbook_entries.
-    static std::string new_logbook_id(pqxx::transaction_base& tx, std::string_view table,
-                                      std::string_view prefix);
     static std::optional<std::int64_t> template_key(pqxx::transaction_base& tx,
                                                     std::string_view id);
     // The template's key; NotFound "template".

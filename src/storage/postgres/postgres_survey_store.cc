@@ -3,7 +3,6 @@
 #include "storage/postgres/postgres_survey_store.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <random>
 #include <utility>
 
@@ -54,21 +53,6 @@ core::Result<core::SurveyRound> require_round(Tx& tx, std::int64_t id) {
         return tl::unexpected(unknown_da("spørgeskema", std::to_string(id), "round"));
     }
     return std::move(*round);
-}
-
-// A new bundle id "sr-<12 lower-case hex digits>" not yet used by a round (SQLite's
-// SqliteInterviewStore::new_record_id for survey_rounds).
-std::string new_round_id(Tx& tx) {
-    thread_local std::mt19937_64 random{std::random_device{}()};
-    while (true) {
-        const std::uint64_t bits = random() & 0xFFFFFFFFFFFFull;
-        char hex[13];
-        std::snprintf(hex, sizeof hex, "%012llx", static_cast<unsigned long long>(bits));
-        const std::string id = std::string("sr-") + hex;
-        if (tx.exec_params("SELECT 1 FROM survey_rounds WHERE id = $1", id).empty()) {
-            return id;
-        }
-    }
 }
 
 // A self_report relation between the two from `day`, unless they have an open one then, as
@@ -177,7 +161,7 @@ core::Result<std::int64_t> PostgresSurveyStore::create_round(const core::SurveyR
             "created_by, created_at, id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
             "RETURNING pk",
             partnership, place, round.title, date_text(round.opens), date_text(round.closes),
-            round.anonymous, round.created_by, time_text(round.created_at), new_round_id(tx));
+            round.anonymous, round.created_by, time_text(round.created_at), new_record_id(tx, "survey_rounds", "sr"));
         return inserted[0][0].as<std::int64_t>();
     });
 }
