@@ -7,6 +7,7 @@
 
 #include "analytics/format.h"
 #include "analytics/period.h"
+#include "analytics/phrases.h"
 #include "analytics/svg_chart_report.h"
 
 namespace samskab::analytics {
@@ -14,10 +15,6 @@ namespace samskab::analytics {
 namespace {
 
 using core::FieldType;
-
-std::string_view pick(core::Lang lang, std::string_view da, std::string_view en) {
-    return lang == core::Lang::Da ? da : en;
-}
 
 bool has_distribution(FieldType type) {
     return type == FieldType::Choice || type == FieldType::MultipleChoice ||

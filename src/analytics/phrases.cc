@@ -235,11 +235,11 @@ static_assert(UI.size() == static_cast<size_t>(Ui::KTooSmall) + 1, "one text per
 static_assert(SECTIONS.size() == static_cast<size_t>(Section::Pathways) + 1,
               "one title per Section");
 
+}  // namespace
+
 std::string_view pick(core::Lang lang, std::string_view da, std::string_view en) {
     return lang == core::Lang::Da ? da : en;
 }
-
-}  // namespace
 
 const FigureText& figure_text(std::string_view key) {
     for (const FigureText& text : FIGURES) {

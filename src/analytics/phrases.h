@@ -38,6 +38,9 @@ struct FigureText {
 };
 
 // The texts of a FIGURE_KEYS key. Precondition: `key` is one of FIGURE_KEYS.
+// `da` or `en`, by `lang`: for the texts a file keeps beside its code.
+std::string_view pick(core::Lang lang, std::string_view da, std::string_view en);
+
 const FigureText& figure_text(std::string_view key);
 
 std::string_view figure_label(core::Lang lang, std::string_view key);

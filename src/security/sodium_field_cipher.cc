@@ -26,7 +26,7 @@ constexpr std::size_t NONCE_BYTES = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
 constexpr std::size_t TAG_BYTES = crypto_aead_xchacha20poly1305_ietf_ABYTES;
 constexpr std::size_t AEAD_KEY_BYTES = crypto_aead_xchacha20poly1305_ietf_KEYBYTES;
 constexpr std::size_t DIGEST_KEY_BYTES = crypto_generichash_KEYBYTES;
-constexpr std::size_t DIGEST_BYTES = 16;
+constexpr std::size_t INDEX_DIGEST_BYTES = 16;
 constexpr char KDF_CONTEXT[crypto_kdf_CONTEXTBYTES + 1] = "samskabf";
 // Subkey numbers of crypto_kdf: never reuse one for another purpose.
 constexpr std::uint64_t SUBKEY_AEAD = 1;
@@ -243,7 +243,7 @@ core::Result<std::string> SodiumFieldCipher::open(std::string_view sealed,
 }
 
 std::string SodiumFieldCipher::digest(std::string_view value) const {
-    std::string out(DIGEST_BYTES, '\0');
+    std::string out(INDEX_DIGEST_BYTES, '\0');
     crypto_generichash(reinterpret_cast<unsigned char*>(out.data()), out.size(), bytes(value),
                        value.size(), m_keys + AEAD_KEY_BYTES, DIGEST_KEY_BYTES);
     return out;

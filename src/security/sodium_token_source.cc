@@ -11,7 +11,7 @@ namespace samskab::security {
 namespace {
 
 constexpr int BASE64_VARIANT = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
-constexpr std::size_t DIGEST_BYTES = 32;  // BLAKE2b-256
+constexpr std::size_t TOKEN_DIGEST_BYTES = 32;  // BLAKE2b-256
 
 }  // namespace
 
@@ -32,11 +32,11 @@ std::string SodiumTokenSource::token() const {
 }
 
 std::string SodiumTokenSource::digest(std::string_view token) const {
-    std::array<unsigned char, DIGEST_BYTES> hash{};
+    std::array<unsigned char, TOKEN_DIGEST_BYTES> hash{};
     crypto_generichash(hash.data(), hash.size(),
                        reinterpret_cast<const unsigned char*>(token.data()), token.size(), nullptr,
                        0);
-    std::array<char, DIGEST_BYTES * 2 + 1> hex{};
+    std::array<char, TOKEN_DIGEST_BYTES * 2 + 1> hex{};
     sodium_bin2hex(hex.data(), hex.size(), hash.data(), hash.size());
     return std::string(hex.data());
 }

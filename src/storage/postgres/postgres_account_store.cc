@@ -70,10 +70,6 @@ std::optional<core::Account> first(std::vector<core::Account> all) {
     return std::move(all.front());
 }
 
-bool account_exists(Tx& tx, std::int64_t account) {
-    return !tx.exec_params("SELECT 1 FROM accounts WHERE pk = $1", account).empty();
-}
-
 // The session's token hash is hex text kept as its bytes (bytea, as SQLite's BLOB).
 std::optional<core::Session> read_session(Tx& tx, std::string_view token_hash,
                                           core::LocalTime now) {

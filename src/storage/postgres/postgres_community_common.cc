@@ -36,6 +36,14 @@ core::Result<std::int64_t> require_key(pqxx::transaction_base& tx, Keyed table, 
     return tl::unexpected(unknown(NOUNS[static_cast<int>(table)], id, field));
 }
 
+std::string text(const pqxx::field& field) {
+    return field.as<std::string>();
+}
+
+bool account_exists(pqxx::transaction_base& tx, std::int64_t account) {
+    return !tx.exec_params("SELECT 1 FROM accounts WHERE pk = $1", account).empty();
+}
+
 std::string random_id(std::string_view prefix) {
     thread_local std::mt19937_64 random{std::random_device{}()};
     const std::uint64_t bits = random() & 0xFFFFFFFFFFFFull;

@@ -44,6 +44,9 @@ std::string new_id(pqxx::transaction_base& tx, Keyed table, std::string_view pre
 std::string new_record_id(pqxx::transaction_base& tx, std::string_view table,
                           std::string_view prefix);
 
+// Whether an account with key `account` exists.
+bool account_exists(pqxx::transaction_base& tx, std::int64_t account);
+
 // The error of an unknown id: NotFound, naming `field`, message in Danish (the web layer
 // translates by code and field).
 core::Error unknown(core::Msg noun, std::string_view id, std::string_view field);
@@ -81,6 +84,9 @@ void record_visit(pqxx::transaction_base& tx, std::int64_t person, std::int64_t 
 
 // A field's text, or nullopt when it is NULL.
 std::optional<std::string> optional_text(const pqxx::field& field);
+
+// A field's text (a NOT NULL column).
+std::string text(const pqxx::field& field);
 
 }  // namespace samskab::storage::postgres
 

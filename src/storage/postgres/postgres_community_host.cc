@@ -13,10 +13,6 @@ using Tx = pqxx::transaction_base;
 
 constexpr core::Day MAX_ROTA_DAYS = 366;
 
-bool account_exists(Tx& tx, std::int64_t account) {
-    return !tx.exec_params("SELECT 1 FROM accounts WHERE pk = $1", account).empty();
-}
-
 // The person hosting `place` on `day`, if anyone.
 std::optional<std::int64_t> host_of(Tx& tx, std::int64_t place, core::Day day) {
     const pqxx::result rows = tx.exec_params(

@@ -32,10 +32,6 @@ std::optional<core::Day> optional_date(const pqxx::field& field) {
     return date_of_text(field.as<std::string>());
 }
 
-std::string text(const pqxx::field& field) {
-    return field.as<std::string>();
-}
-
 // A person's companion links, as bundle ids; `where` selects them by c.person or c.companion.
 std::string companion_links(std::string_view where, std::string_view order) {
     return "SELECT p.id, cp.id, pa.id, c.from_date, c.to_date FROM companions c "

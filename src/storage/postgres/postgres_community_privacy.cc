@@ -22,10 +22,6 @@ constexpr int MAX_RETENTION_MONTHS = 600;
 constexpr core::Day SHARED_DAYS_BEFORE = 30;
 constexpr core::Day SHARED_DAYS_AFTER = 60;
 
-std::string text(const pqxx::field& field) {
-    return field.as<std::string>();
-}
-
 // Runs a statement with `key` as $1 and returns how many rows it changed.
 int changed(Tx& tx, const char* sql, std::int64_t key) {
     return static_cast<int>(tx.exec_params(sql, key).affected_rows());

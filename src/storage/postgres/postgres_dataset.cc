@@ -42,7 +42,7 @@ private:
 
 // Records of a table with keys, put in key order, and the index of their keys.
 template <class Record>
-struct Keyed {
+struct KeyedRows {
     std::vector<std::pair<std::int64_t, Record>> rows;
 
     std::vector<Record> in_key_order(DenseIndex& index) {
@@ -86,7 +86,7 @@ private:
 };
 
 core::Result<void> Loader::records_with_keys() {
-    Keyed<Dataset::Partnership> partnerships;
+    KeyedRows<Dataset::Partnership> partnerships;
     SAMSKAB_PG_TRY(rows("partnerships", {"pk", "id"}, [&](const CopyRow& r) -> core::Result<void> {
         std::int64_t pk = 0;
         SAMSKAB_PG_ASSIGN(pk, m_fields.key(r, 0));
@@ -95,7 +95,7 @@ core::Result<void> Loader::records_with_keys() {
     }));
     m_data.partnerships = partnerships.in_key_order(m_partnerships);
 
-    Keyed<std::pair<Dataset::Place, std::int64_t>> places;
+    KeyedRows<std::pair<Dataset::Place, std::int64_t>> places;
     SAMSKAB_PG_TRY(rows("places", {"pk", "id", "partnership", "support_threshold"},
                         [&](const CopyRow& r) -> core::Result<void> {
                             std::int64_t pk = 0, partnership = 0;
@@ -111,7 +111,7 @@ core::Result<void> Loader::records_with_keys() {
         m_data.places.push_back(std::move(place));
     }
 
-    Keyed<Dataset::Person> people;
+    KeyedRows<Dataset::Person> people;
     SAMSKAB_PG_TRY(
         rows("people", {"pk", "id", "support_need", "joined", "entry_channel"},
              [&](const CopyRow& r) -> core::Result<void> {
@@ -136,7 +136,7 @@ core::Result<void> Loader::records_with_keys() {
         std::int64_t place;
         std::int64_t initiated_by;  // 0: none (keys start at 1)
     };
-    Keyed<ActivityRow> activities;
+    KeyedRows<ActivityRow> activities;
     SAMSKAB_PG_TRY(
         rows("activities", {"pk", "id", "place", "kind", "initiated_by", "created"},
              [&](const CopyRow& r) -> core::Result<void> {
@@ -158,7 +158,7 @@ core::Result<void> Loader::records_with_keys() {
         m_data.activities.push_back(std::move(a.activity));
     }
 
-    Keyed<std::pair<core::Day, std::int64_t>> occurrences;
+    KeyedRows<std::pair<core::Day, std::int64_t>> occurrences;
     SAMSKAB_PG_TRY(rows("occurrences", {"pk", "activity", "start"},
                         [&](const CopyRow& r) -> core::Result<void> {
                             std::int64_t pk = 0, activity = 0;

@@ -78,12 +78,6 @@ core::Result<std::optional<core::Account>> first(core::Result<std::vector<core::
     return std::move(all->front());
 }
 
-core::Result<bool> account_exists(Connection& c, std::int64_t account) {
-    Query query(c, "SELECT 1 FROM accounts WHERE pk = ?");
-    query.bind(1, account);
-    return query.step();
-}
-
 core::Result<std::optional<core::Session>> read_session(Connection& c, std::string_view token_hash,
                                                         core::LocalTime now) {
     Query query(c,

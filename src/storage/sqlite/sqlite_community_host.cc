@@ -16,12 +16,6 @@ using core::Msg;
 
 constexpr core::Day MAX_ROTA_DAYS = 366;
 
-core::Result<bool> account_exists(Connection& c, std::int64_t account) {
-    Query query(c, "SELECT 1 FROM accounts WHERE pk = ?");
-    query.bind(1, account);
-    return query.step();
-}
-
 // The person hosting `place` on `day`, if anyone.
 core::Result<std::optional<std::int64_t>> host_of(Connection& c, std::int64_t place,
                                                   core::Day day) {

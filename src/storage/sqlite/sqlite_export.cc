@@ -52,15 +52,6 @@ core::Result<E> enum_column(const Database& db, const Statement& s, int column) 
         db.error("a stored value is damaged: \"" + std::string(s.column_text(column)) + "\""));
 }
 
-#define SAMSKAB_TRY_ASSIGN(target, expression)             \
-    do {                                                   \
-        auto samskab_value_ = (expression);                \
-        if (!samskab_value_) {                             \
-            return tl::unexpected(samskab_value_.error()); \
-        }                                                  \
-        target = std::move(*samskab_value_);               \
-    } while (false)
-
 // Steps through every row of `sql`, calling `row(statement)`, which returns Result<void>.
 template <class Row>
 core::Result<void> each_row(Database& db, std::string_view sql, Row&& row) {
@@ -116,12 +107,12 @@ core::Result<void> export_self_evaluation(
     Connection& c, const std::unordered_map<std::int64_t, std::string>& partnership_ids,
     core::Bundle& b) {
     std::vector<core::LogbookTemplate> templates;
-    SAMSKAB_TRY_ASSIGN(templates, SqliteLogbookStore::all_templates(c));
+    SAMSKAB_TRY_SET(templates, SqliteLogbookStore::all_templates(c));
     for (const core::LogbookTemplate& logbook : templates) {
         b.logbook_templates.push_back(core::to_record(logbook));
     }
     std::vector<core::LogbookEntry> entries;
-    SAMSKAB_TRY_ASSIGN(entries, SqliteLogbookStore::all_entries(c));
+    SAMSKAB_TRY_SET(entries, SqliteLogbookStore::all_entries(c));
     for (const core::LogbookEntry& entry : entries) {
         b.logbook_entries.push_back(core::to_record(entry));
     }
@@ -132,13 +123,13 @@ core::Result<void> export_self_evaluation(
     std::sort(partnerships.begin(), partnerships.end());
     for (const auto& [id, key] : partnerships) {
         std::vector<core::Theme> themes;
-        SAMSKAB_TRY_ASSIGN(themes, SqliteInterviewStore::stored_themes(c, key));
+        SAMSKAB_TRY_SET(themes, SqliteInterviewStore::stored_themes(c, key));
         for (const core::Theme& theme : themes) {
             b.codes.push_back(core::to_record(id, theme));
         }
     }
-    SAMSKAB_TRY_ASSIGN(b.interviews, export_interview_guides(c));
-    SAMSKAB_TRY_ASSIGN(b.survey_responses, export_survey_rounds(c));
+    SAMSKAB_TRY_SET(b.interviews, export_interview_guides(c));
+    SAMSKAB_TRY_SET(b.survey_responses, export_survey_rounds(c));
     return {};
 }
 
@@ -156,11 +147,11 @@ core::Result<core::Bundle> SqliteStore::export_bundle() {
     core::Bundle b;
     std::unordered_map<std::int64_t, std::string> partnership_ids, place_ids, person_ids,
         activity_ids, occurrence_ids;
-    SAMSKAB_TRY_ASSIGN(partnership_ids, ids_by_key(db, "partnerships"));
-    SAMSKAB_TRY_ASSIGN(place_ids, ids_by_key(db, "places"));
-    SAMSKAB_TRY_ASSIGN(person_ids, ids_by_key(db, "people"));
-    SAMSKAB_TRY_ASSIGN(activity_ids, ids_by_key(db, "activities"));
-    SAMSKAB_TRY_ASSIGN(occurrence_ids, ids_by_key(db, "occurrences"));
+    SAMSKAB_TRY_SET(partnership_ids, ids_by_key(db, "partnerships"));
+    SAMSKAB_TRY_SET(place_ids, ids_by_key(db, "places"));
+    SAMSKAB_TRY_SET(person_ids, ids_by_key(db, "people"));
+    SAMSKAB_TRY_SET(activity_ids, ids_by_key(db, "activities"));
+    SAMSKAB_TRY_SET(occurrence_ids, ids_by_key(db, "occurrences"));
 
     std::unordered_map<std::int64_t, size_t> partnership_position;
     SAMSKAB_TRY(each_row(db, "SELECT pk, id, name FROM partnerships ORDER BY id",
@@ -175,7 +166,7 @@ core::Result<core::Bundle> SqliteStore::export_bundle() {
         db, "SELECT partnership, id, name, kind FROM organisations ORDER BY id",
         [&](const Statement& s) -> core::Result<void> {
             core::Organisation o{std::string(s.column_text(1)), std::string(s.column_text(2)), {}};
-            SAMSKAB_TRY_ASSIGN(o.kind, enum_column<core::OrganisationKind>(db, s, 3));
+            SAMSKAB_TRY_SET(o.kind, enum_column<core::OrganisationKind>(db, s, 3));
             b.partnerships[partnership_position.at(s.column_int(0))].organisations.push_back(o);
             return {};
         }));
@@ -196,9 +187,9 @@ core::Result<core::Bundle> SqliteStore::export_bundle() {
             p.id = s.column_text(0);
             p.name = s.column_text(1);
             p.support_need = s.column_int(2) != 0;
-            SAMSKAB_TRY_ASSIGN(p.joined, optional_day_column(db, s, 3));
+            SAMSKAB_TRY_SET(p.joined, optional_day_column(db, s, 3));
             if (!s.column_is_null(4)) {
-                SAMSKAB_TRY_ASSIGN(p.entry_channel, enum_column<core::EntryChannel>(db, s, 4));
+                SAMSKAB_TRY_SET(p.entry_channel, enum_column<core::EntryChannel>(db, s, 4));
             }
             p.consent = {s.column_int(5) != 0, s.column_int(6) != 0};
             b.people.push_back(std::move(p));
@@ -211,8 +202,8 @@ core::Result<core::Bundle> SqliteStore::export_bundle() {
                              core::CompanionLink c{
                                  person_ids.at(s.column_int(0)), person_ids.at(s.column_int(1)),
                                  partnership_ids.at(s.column_int(2)), 0, std::nullopt};
-                             SAMSKAB_TRY_ASSIGN(c.from, day_column(db, s, 3));
-                             SAMSKAB_TRY_ASSIGN(c.to, optional_day_column(db, s, 4));
+                             SAMSKAB_TRY_SET(c.from, day_column(db, s, 3));
+                             SAMSKAB_TRY_SET(c.to, optional_day_column(db, s, 4));
                              b.companions.push_back(std::move(c));
                              return {};
                          }));
@@ -227,11 +218,11 @@ core::Result<core::Bundle> SqliteStore::export_bundle() {
             a.id = s.column_text(0);
             a.place = place_ids.at(s.column_int(1));
             a.title = s.column_text(2);
-            SAMSKAB_TRY_ASSIGN(a.kind, enum_column<core::ActivityKind>(db, s, 3));
+            SAMSKAB_TRY_SET(a.kind, enum_column<core::ActivityKind>(db, s, 3));
             if (!s.column_is_null(4)) {
                 a.initiated_by = person_ids.at(s.column_int(4));
             }
-            SAMSKAB_TRY_ASSIGN(a.created, day_column(db, s, 5));
+            SAMSKAB_TRY_SET(a.created, day_column(db, s, 5));
             b.activities.push_back(std::move(a));
             return {};
         }));
@@ -252,7 +243,7 @@ core::Result<core::Bundle> SqliteStore::export_bundle() {
                              core::Participation p{person_ids.at(s.column_int(1)),
                                                    occurrence_ids.at(s.column_int(0)),
                                                    {}};
-                             SAMSKAB_TRY_ASSIGN(p.role, enum_column<core::Role>(db, s, 2));
+                             SAMSKAB_TRY_SET(p.role, enum_column<core::Role>(db, s, 2));
                              b.participations.push_back(std::move(p));
                              return {};
                          }));
@@ -263,7 +254,7 @@ core::Result<core::Bundle> SqliteStore::export_bundle() {
         db, "SELECT person, place, date FROM visits",
         [&](const Statement& s) -> core::Result<void> {
             core::Visit v{person_ids.at(s.column_int(0)), place_ids.at(s.column_int(1)), 0};
-            SAMSKAB_TRY_ASSIGN(v.date, day_column(db, s, 2));
+            SAMSKAB_TRY_SET(v.date, day_column(db, s, 2));
             b.visits.push_back(std::move(v));
             return {};
         }));
@@ -277,10 +268,9 @@ core::Result<core::Bundle> SqliteStore::export_bundle() {
                                               0,
                                               std::nullopt,
                                               {}};
-                             SAMSKAB_TRY_ASSIGN(r.since, day_column(db, s, 2));
-                             SAMSKAB_TRY_ASSIGN(r.until, optional_day_column(db, s, 3));
-                             SAMSKAB_TRY_ASSIGN(r.source,
-                                                enum_column<core::RelationSource>(db, s, 4));
+                             SAMSKAB_TRY_SET(r.since, day_column(db, s, 2));
+                             SAMSKAB_TRY_SET(r.until, optional_day_column(db, s, 3));
+                             SAMSKAB_TRY_SET(r.source, enum_column<core::RelationSource>(db, s, 4));
                              b.relations.push_back(std::move(r));
                              return {};
                          }));
@@ -290,8 +280,8 @@ core::Result<core::Bundle> SqliteStore::export_bundle() {
     SAMSKAB_TRY(each_row(db, "SELECT person, date, kind FROM pathways",
                          [&](const Statement& s) -> core::Result<void> {
                              core::Pathway p{person_ids.at(s.column_int(0)), 0, {}};
-                             SAMSKAB_TRY_ASSIGN(p.date, day_column(db, s, 1));
-                             SAMSKAB_TRY_ASSIGN(p.kind, enum_column<core::PathwayKind>(db, s, 2));
+                             SAMSKAB_TRY_SET(p.date, day_column(db, s, 1));
+                             SAMSKAB_TRY_SET(p.kind, enum_column<core::PathwayKind>(db, s, 2));
                              b.pathways.push_back(std::move(p));
                              return {};
                          }));
@@ -334,12 +324,12 @@ core::Result<core::Dataset> SqliteStore::load_dataset() {
                              Dataset::Person p{std::string(s.column_text(1)), s.column_int(2) != 0,
                                                core::NO_DAY, -1};
                              if (!s.column_is_null(3)) {
-                                 SAMSKAB_TRY_ASSIGN(p.joined, day_column(db, s, 3));
+                                 SAMSKAB_TRY_SET(p.joined, day_column(db, s, 3));
                              }
                              if (!s.column_is_null(4)) {
                                  core::EntryChannel channel{};
-                                 SAMSKAB_TRY_ASSIGN(channel,
-                                                    enum_column<core::EntryChannel>(db, s, 4));
+                                 SAMSKAB_TRY_SET(channel,
+                                                 enum_column<core::EntryChannel>(db, s, 4));
                                  p.entry_channel = static_cast<std::int8_t>(channel);
                              }
                              d.people.push_back(std::move(p));
@@ -351,9 +341,9 @@ core::Result<core::Dataset> SqliteStore::load_dataset() {
                          [&](const Statement& s) -> core::Result<void> {
                              Dataset::Companion c{people[s.column_int(0)], people[s.column_int(1)],
                                                   partnerships[s.column_int(2)], 0, core::DAY_MAX};
-                             SAMSKAB_TRY_ASSIGN(c.from, day_column(db, s, 3));
+                             SAMSKAB_TRY_SET(c.from, day_column(db, s, 3));
                              if (!s.column_is_null(4)) {
-                                 SAMSKAB_TRY_ASSIGN(c.to, day_column(db, s, 4));
+                                 SAMSKAB_TRY_SET(c.to, day_column(db, s, 4));
                              }
                              d.companions.push_back(c);
                              return {};
@@ -370,11 +360,11 @@ core::Result<core::Dataset> SqliteStore::load_dataset() {
             activities.add(s.column_int(0));
             Dataset::Activity a{
                 std::string(s.column_text(1)), places[s.column_int(2)], {}, Dataset::NONE, 0};
-            SAMSKAB_TRY_ASSIGN(a.kind, enum_column<core::ActivityKind>(db, s, 3));
+            SAMSKAB_TRY_SET(a.kind, enum_column<core::ActivityKind>(db, s, 3));
             if (!s.column_is_null(4)) {
                 a.initiated_by = people[s.column_int(4)];
             }
-            SAMSKAB_TRY_ASSIGN(a.created, day_column(db, s, 5));
+            SAMSKAB_TRY_SET(a.created, day_column(db, s, 5));
             d.activities.push_back(std::move(a));
             return {};
         }));
@@ -383,7 +373,7 @@ core::Result<core::Dataset> SqliteStore::load_dataset() {
                          [&](const Statement& s) -> core::Result<void> {
                              occurrences.add(s.column_int(0));
                              Dataset::Occurrence o{activities[s.column_int(1)], 0};
-                             SAMSKAB_TRY_ASSIGN(o.start_day, day_column(db, s, 2));
+                             SAMSKAB_TRY_SET(o.start_day, day_column(db, s, 2));
                              d.occurrences.push_back(o);
                              return {};
                          }));
@@ -396,14 +386,14 @@ core::Result<core::Dataset> SqliteStore::load_dataset() {
         db, "SELECT occurrence, person, role FROM participations",
         [&](const Statement& s) -> core::Result<void> {
             Dataset::Participation p{people[s.column_int(1)], occurrences[s.column_int(0)], {}};
-            SAMSKAB_TRY_ASSIGN(p.role, enum_column<core::Role>(db, s, 2));
+            SAMSKAB_TRY_SET(p.role, enum_column<core::Role>(db, s, 2));
             d.participations.push_back(p);
             return {};
         }));
     SAMSKAB_TRY(each_row(db, "SELECT person, place, date FROM visits",
                          [&](const Statement& s) -> core::Result<void> {
                              Dataset::Visit v{people[s.column_int(0)], places[s.column_int(1)], 0};
-                             SAMSKAB_TRY_ASSIGN(v.day, day_column(db, s, 2));
+                             SAMSKAB_TRY_SET(v.day, day_column(db, s, 2));
                              d.visits.push_back(v);
                              return {};
                          }));
@@ -411,9 +401,9 @@ core::Result<core::Dataset> SqliteStore::load_dataset() {
         db, "SELECT a, b, since, until FROM relations",
         [&](const Statement& s) -> core::Result<void> {
             Dataset::Relation r{people[s.column_int(0)], people[s.column_int(1)], 0, core::DAY_MAX};
-            SAMSKAB_TRY_ASSIGN(r.since, day_column(db, s, 2));
+            SAMSKAB_TRY_SET(r.since, day_column(db, s, 2));
             if (!s.column_is_null(3)) {
-                SAMSKAB_TRY_ASSIGN(r.until, day_column(db, s, 3));
+                SAMSKAB_TRY_SET(r.until, day_column(db, s, 3));
             }
             d.relations.push_back(r);
             return {};
@@ -421,8 +411,8 @@ core::Result<core::Dataset> SqliteStore::load_dataset() {
     SAMSKAB_TRY(each_row(db, "SELECT person, date, kind FROM pathways",
                          [&](const Statement& s) -> core::Result<void> {
                              Dataset::Pathway p{people[s.column_int(0)], 0, {}};
-                             SAMSKAB_TRY_ASSIGN(p.day, day_column(db, s, 1));
-                             SAMSKAB_TRY_ASSIGN(p.kind, enum_column<core::PathwayKind>(db, s, 2));
+                             SAMSKAB_TRY_SET(p.day, day_column(db, s, 1));
+                             SAMSKAB_TRY_SET(p.kind, enum_column<core::PathwayKind>(db, s, 2));
                              d.pathways.push_back(p);
                              return {};
                          }));

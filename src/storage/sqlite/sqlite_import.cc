@@ -65,15 +65,6 @@ core::Result<std::int64_t> upsert_returning_key(Statement& statement) {
     return pk;
 }
 
-#define SAMSKAB_TRY_ASSIGN(target, expression)             \
-    do {                                                   \
-        auto samskab_value_ = (expression);                \
-        if (!samskab_value_) {                             \
-            return tl::unexpected(samskab_value_.error()); \
-        }                                                  \
-        target = *samskab_value_;                          \
-    } while (false)
-
 class Importer {
 public:
     explicit Importer(Connection& connection)
@@ -112,7 +103,7 @@ private:
         for (const auto& p : b.partnerships) {
             partnership.bind(1, p.id).bind(2, p.name);
             std::int64_t pk = 0;
-            SAMSKAB_TRY_ASSIGN(pk, upsert_returning_key(partnership));
+            SAMSKAB_TRY_SET(pk, upsert_returning_key(partnership));
             m_partnerships.add(p.id, pk);
             ++m_summary.partnerships;
             for (const auto& o : p.organisations) {
@@ -131,10 +122,10 @@ private:
             "name = excluded.name, support_threshold = excluded.support_threshold RETURNING pk");
         for (const auto& p : b.places) {
             std::int64_t partnership = 0;
-            SAMSKAB_TRY_ASSIGN(partnership, m_partnerships.get(p.partnership));
+            SAMSKAB_TRY_SET(partnership, m_partnerships.get(p.partnership));
             place.bind(1, p.id).bind(2, partnership).bind(3, p.name).bind(4, p.support_threshold);
             std::int64_t pk = 0;
-            SAMSKAB_TRY_ASSIGN(pk, upsert_returning_key(place));
+            SAMSKAB_TRY_SET(pk, upsert_returning_key(place));
             m_places.add(p.id, pk);
             ++m_summary.places;
         }
@@ -166,7 +157,7 @@ private:
             person.bind(6, std::int64_t{p.consent.support_need})
                 .bind(7, std::int64_t{p.consent.pathways});
             std::int64_t pk = 0;
-            SAMSKAB_TRY_ASSIGN(pk, upsert_returning_key(person));
+            SAMSKAB_TRY_SET(pk, upsert_returning_key(person));
             m_people.add(p.id, pk);
             ++m_summary.people;
         }
@@ -183,9 +174,9 @@ private:
             "DO UPDATE SET to_date = excluded.to_date");
         for (const auto& c : b.companions) {
             std::int64_t person = 0, companion = 0, partnership = 0;
-            SAMSKAB_TRY_ASSIGN(person, m_people.get(c.person));
-            SAMSKAB_TRY_ASSIGN(companion, m_people.get(c.companion));
-            SAMSKAB_TRY_ASSIGN(partnership, m_partnerships.get(c.partnership));
+            SAMSKAB_TRY_SET(person, m_people.get(c.person));
+            SAMSKAB_TRY_SET(companion, m_people.get(c.companion));
+            SAMSKAB_TRY_SET(partnership, m_partnerships.get(c.partnership));
             link.bind(1, person).bind(2, companion).bind(3, partnership);
             link.bind(4, core::format_date(c.from));
             if (c.to) {
@@ -205,16 +196,16 @@ private:
             "initiated_by = excluded.initiated_by, created = excluded.created RETURNING pk");
         for (const auto& a : b.activities) {
             std::int64_t place = 0;
-            SAMSKAB_TRY_ASSIGN(place, m_places.get(a.place));
+            SAMSKAB_TRY_SET(place, m_places.get(a.place));
             activity.bind(1, a.id).bind(2, place).bind(3, a.title).bind(4, name_of(a.kind));
             if (a.initiated_by) {
                 std::int64_t initiator = 0;
-                SAMSKAB_TRY_ASSIGN(initiator, m_people.get(*a.initiated_by));
+                SAMSKAB_TRY_SET(initiator, m_people.get(*a.initiated_by));
                 activity.bind(5, initiator);
             }
             activity.bind(6, core::format_date(a.created));
             std::int64_t pk = 0;
-            SAMSKAB_TRY_ASSIGN(pk, upsert_returning_key(activity));
+            SAMSKAB_TRY_SET(pk, upsert_returning_key(activity));
             m_activities.add(a.id, pk);
             ++m_summary.activities;
         }
@@ -229,12 +220,12 @@ private:
         m_occurrences.reserve(b.occurrences.size());
         for (const auto& o : b.occurrences) {
             std::int64_t activity = 0;
-            SAMSKAB_TRY_ASSIGN(activity, m_activities.get(o.activity));
+            SAMSKAB_TRY_SET(activity, m_activities.get(o.activity));
             occurrence.bind(1, o.id).bind(2, activity);
             occurrence.bind(3, core::format_local_time(o.start))
                 .bind(4, core::format_local_time(o.end));
             std::int64_t pk = 0;
-            SAMSKAB_TRY_ASSIGN(pk, upsert_returning_key(occurrence));
+            SAMSKAB_TRY_SET(pk, upsert_returning_key(occurrence));
             m_occurrences.add(o.id, pk);
             ++m_summary.occurrences;
         }
@@ -253,8 +244,8 @@ private:
         rows.reserve(b.participations.size());
         for (const auto& p : b.participations) {
             Row row{0, 0, p.role};
-            SAMSKAB_TRY_ASSIGN(row.occurrence, m_occurrences.get(p.occurrence));
-            SAMSKAB_TRY_ASSIGN(row.person, m_people.get(p.person));
+            SAMSKAB_TRY_SET(row.occurrence, m_occurrences.get(p.occurrence));
+            SAMSKAB_TRY_SET(row.person, m_people.get(p.person));
             rows.push_back(row);
         }
         std::sort(rows.begin(), rows.end(), [](const Row& x, const Row& y) {
@@ -281,8 +272,8 @@ private:
         rows.reserve(b.visits.size());
         for (const auto& v : b.visits) {
             Row row{0, 0, v.date};
-            SAMSKAB_TRY_ASSIGN(row.person, m_people.get(v.person));
-            SAMSKAB_TRY_ASSIGN(row.place, m_places.get(v.place));
+            SAMSKAB_TRY_SET(row.person, m_people.get(v.person));
+            SAMSKAB_TRY_SET(row.place, m_places.get(v.place));
             rows.push_back(row);
         }
         std::sort(rows.begin(), rows.end(), [](const Row& x, const Row& y) {
@@ -307,8 +298,8 @@ private:
             // One spelling per pair: the person whose id sorts first is `a`.
             const bool swap = r.b < r.a;
             std::int64_t a = 0, bb = 0;
-            SAMSKAB_TRY_ASSIGN(a, m_people.get(swap ? r.b : r.a));
-            SAMSKAB_TRY_ASSIGN(bb, m_people.get(swap ? r.a : r.b));
+            SAMSKAB_TRY_SET(a, m_people.get(swap ? r.b : r.a));
+            SAMSKAB_TRY_SET(bb, m_people.get(swap ? r.a : r.b));
             relation.bind(1, a).bind(2, bb).bind(3, core::format_date(r.since));
             if (r.until) {
                 relation.bind(4, core::format_date(*r.until));
@@ -325,7 +316,7 @@ private:
             "INSERT INTO pathways (person, date, kind) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING");
         for (const auto& p : b.pathways) {
             std::int64_t person = 0;
-            SAMSKAB_TRY_ASSIGN(person, m_people.get(p.person));
+            SAMSKAB_TRY_SET(person, m_people.get(p.person));
             pathway.bind(1, person).bind(2, core::format_date(p.date)).bind(3, name_of(p.kind));
             SAMSKAB_TRY(pathway.run());
             ++m_summary.pathways;
@@ -347,17 +338,16 @@ private:
         }
         for (const auto& code : b.codes) {
             std::int64_t partnership = 0;
-            SAMSKAB_TRY_ASSIGN(partnership, m_partnerships.get(code.partnership));
+            SAMSKAB_TRY_SET(partnership, m_partnerships.get(code.partnership));
             SAMSKAB_TRY(SqliteInterviewStore::import_theme(m_connection, partnership,
                                                            core::to_theme(code)));
             ++m_summary.codes;
         }
         // After the codes: a coding's theme may be one the bundle adds to the codebook.
-        SAMSKAB_TRY_ASSIGN(m_summary.interviews,
-                           import_interview_guides(m_connection, b.interviews));
+        SAMSKAB_TRY_SET(m_summary.interviews, import_interview_guides(m_connection, b.interviews));
         m_summary.interview_guides = b.interviews.size();
         SurveyImportCount surveys;
-        SAMSKAB_TRY_ASSIGN(surveys, import_survey_rounds(m_connection, b.survey_responses));
+        SAMSKAB_TRY_SET(surveys, import_survey_rounds(m_connection, b.survey_responses));
         m_summary.survey_rounds = surveys.rounds;
         m_summary.survey_responses = surveys.responses;
         return {};

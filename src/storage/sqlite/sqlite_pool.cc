@@ -297,6 +297,12 @@ core::Result<std::int64_t> require_key(Connection& connection, Keyed table, std:
     return **key;
 }
 
+core::Result<bool> account_exists(Connection& connection, std::int64_t account) {
+    Query query(connection, "SELECT 1 FROM accounts WHERE pk = ?");
+    query.bind(1, account);
+    return query.step();
+}
+
 core::Result<std::string> new_id(Connection& connection, Keyed table, std::string_view prefix) {
     // 48 random bits: a clash is unlikely but checked, so that it costs a retry, not a failure.
     while (true) {

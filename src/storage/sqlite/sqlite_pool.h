@@ -246,6 +246,9 @@ core::Result<std::int64_t> require_key(Connection& connection, Keyed table, std:
 // A new bundle id "<prefix>-<12 hex digits>" not yet used in `table`.
 core::Result<std::string> new_id(Connection& connection, Keyed table, std::string_view prefix);
 
+// Whether an account with key `account` exists.
+core::Result<bool> account_exists(Connection& connection, std::int64_t account);
+
 // The error of an unknown id: NotFound, naming `field`, message in Danish (the web layer
 // translates by code and field).
 core::Error unknown(core::Msg noun, std::string_view id, std::string_view field);
