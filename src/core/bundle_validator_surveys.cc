@@ -1,5 +1,6 @@
 #include "core/bundle_validator_surveys.h"
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -131,6 +132,31 @@ void check_survey_rounds(const Bundle& bundle, Lang lang, const IdLookup& stored
     for (size_t i = 0; i < bundle.survey_responses.size(); ++i) {
         check.round(bundle.survey_responses[i], i);
     }
+}
+
+SurveyRoundRecord normalised_round(SurveyRoundRecord record) {
+    for (SurveyResponseRecord& response : record.responses) {
+        std::sort(response.answers.begin(), response.answers.end());
+    }
+    std::sort(record.responses.begin(), record.responses.end());
+    std::sort(record.respondents.begin(), record.respondents.end());
+    return record;
+}
+
+Result<void> check_survey_answers(const SurveyResponseRecord& response) {
+    for (const SurveyAnswerRecord& answer : response.answers) {
+        if (find_survey_question(answer.question) == nullptr) {
+            return fail(ErrorCode::Invalid,
+                        message(Lang::Da, Msg::SurveyUnknownQuestion, {answer.question, "?"}),
+                        "answers");
+        }
+        if (!parse_survey_answer(answer.answer)) {
+            return fail(ErrorCode::Invalid,
+                        message(Lang::Da, Msg::UnknownValue, {answer.answer, "yes, a_little, no"}),
+                        "answers");
+        }
+    }
+    return {};
 }
 
 }  // namespace samskab::core

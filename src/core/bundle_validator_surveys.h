@@ -21,4 +21,12 @@ namespace samskab::core {
 void check_survey_rounds(const Bundle& bundle, Lang lang, const IdLookup& stored,
                          std::vector<BundleIssue>& issues);
 
+// For the stores' import of a round (SQLite and PostgreSQL alike):
+// The record as a store gives it back: answers by question, responses by content, respondents
+// by id; two records that store the same round are equal once normalised.
+SurveyRoundRecord normalised_round(SurveyRoundRecord record);
+// Whether every answer of `response` names a known question and a known answer; otherwise
+// Invalid "answers", in Danish (the store's messages are).
+Result<void> check_survey_answers(const SurveyResponseRecord& response);
+
 }  // namespace samskab::core

@@ -14,6 +14,7 @@
 #include <map>
 #include <string>
 
+#include "core/bundle_validator_surveys.h"
 #include "core/survey.h"
 #include "storage/postgres/postgres_community_common.h"
 #include "storage/postgres/postgres_survey_store.h"
@@ -95,30 +96,6 @@ std::vector<core::SurveyRoundRecord> read_rounds(Tx& tx, std::optional<std::stri
     return out;
 }
 
-// The record as the store would give it back: responses by content, respondents by id.
-core::SurveyRoundRecord normalised(core::SurveyRoundRecord record) {
-    for (core::SurveyResponseRecord& response : record.responses) {
-        std::sort(response.answers.begin(), response.answers.end());
-    }
-    std::sort(record.responses.begin(), record.responses.end());
-    std::sort(record.respondents.begin(), record.respondents.end());
-    return record;
-}
-
-core::Result<void> check_answers(const core::SurveyResponseRecord& response) {
-    for (const core::SurveyAnswerRecord& answer : response.answers) {
-        if (core::find_survey_question(answer.question) == nullptr) {
-            return tl::unexpected(error_da(ErrorCode::Invalid, core::Msg::SurveyUnknownQuestion,
-                                           "answers", {answer.question, "?"}));
-        }
-        if (!core::parse_survey_answer(answer.answer)) {
-            return tl::unexpected(error_da(ErrorCode::Invalid, core::Msg::UnknownValue, "answers",
-                                           {answer.answer, "yes, a_little, no"}));
-        }
-    }
-    return {};
-}
-
 core::Result<void> mark_answered(Tx& tx, std::int64_t round, std::string_view person) {
     std::int64_t key = 0;
     SAMSKAB_TRY_SET(key, require_key(tx, Keyed::People, person, "person"));
@@ -168,7 +145,7 @@ core::Result<void> PostgresSurveyStore::import_surveys(Tx& tx, const core::Bundl
             // Each response's answers are checked first, a named response's person is marked
             // as having answered.
             for (const core::SurveyResponseRecord& response : r.responses) {
-                SAMSKAB_TRY(check_answers(response));
+                SAMSKAB_TRY(core::check_survey_answers(response));
                 std::optional<std::int64_t> person;
                 if (!r.anonymous && response.person) {
                     SAMSKAB_TRY_SET(person,
@@ -191,7 +168,7 @@ core::Result<void> PostgresSurveyStore::import_surveys(Tx& tx, const core::Bundl
             responses += r.responses.size();
             continue;
         }
-        core::SurveyRoundRecord given = normalised(r);
+        core::SurveyRoundRecord given = core::normalised_round(r);
         if (!given.anonymous) {
             given.respondents.clear();  // a named round's respondents are its responses' people
         }

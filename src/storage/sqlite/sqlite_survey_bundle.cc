@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "core/bundle_validator_surveys.h"
 #include "core/survey.h"
 #include "storage/sqlite/sqlite_survey_store.h"
 
@@ -93,30 +94,6 @@ core::Result<std::vector<core::SurveyRoundRecord>> read_rounds(Connection& c,
     return out;
 }
 
-// The record as the store would give it back: responses by content, respondents by id.
-core::SurveyRoundRecord normalised(core::SurveyRoundRecord record) {
-    for (core::SurveyResponseRecord& response : record.responses) {
-        std::sort(response.answers.begin(), response.answers.end());
-    }
-    std::sort(record.responses.begin(), record.responses.end());
-    std::sort(record.respondents.begin(), record.respondents.end());
-    return record;
-}
-
-core::Result<void> check_answers(const core::SurveyResponseRecord& response) {
-    for (const core::SurveyAnswerRecord& answer : response.answers) {
-        if (core::find_survey_question(answer.question) == nullptr) {
-            return tl::unexpected(error_da(ErrorCode::Invalid, core::Msg::SurveyUnknownQuestion,
-                                           "answers", {answer.question, "?"}));
-        }
-        if (!core::parse_survey_answer(answer.answer)) {
-            return tl::unexpected(error_da(ErrorCode::Invalid, core::Msg::UnknownValue, "answers",
-                                           {answer.answer, "yes, a_little, no"}));
-        }
-    }
-    return {};
-}
-
 core::Result<void> mark_answered(Connection& c, std::int64_t round, std::string_view person) {
     std::int64_t key = 0;
     SAMSKAB_TRY_SET(key, require_key(c, Keyed::People, person, "person"));
@@ -129,7 +106,7 @@ core::Result<void> mark_answered(Connection& c, std::int64_t round, std::string_
 
 core::Result<void> insert_response(Connection& c, std::int64_t round, bool anonymous,
                                    const core::SurveyResponseRecord& response) {
-    SAMSKAB_TRY(check_answers(response));
+    SAMSKAB_TRY(core::check_survey_answers(response));
     std::optional<std::int64_t> person;
     if (!anonymous && response.person) {
         SAMSKAB_TRY_SET(person, require_key(c, Keyed::People, *response.person, "person"));
@@ -200,7 +177,7 @@ core::Result<SurveyImportCount> import_survey_rounds(
             count.responses += r.responses.size();
             continue;
         }
-        core::SurveyRoundRecord given = normalised(r);
+        core::SurveyRoundRecord given = core::normalised_round(r);
         if (!given.anonymous) {
             given.respondents.clear();  // a named round's respondents are its responses' people
         }
