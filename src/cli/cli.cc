@@ -30,7 +30,11 @@ core::Result<std::shared_ptr<const core::FieldCipher>> Context::field_key(
 core::Result<std::unique_ptr<core::Store>> Context::open_store(bool create_key) const {
     std::string path = m_options.db;
     if (path.rfind("postgresql://", 0) == 0 || path.rfind("postgres://", 0) == 0) {
-        auto store = storage::postgres::PostgresStore::open(path);
+        auto cipher = field_key(path, create_key);
+        if (!cipher) {
+            return tl::unexpected(cipher.error());
+        }
+        auto store = storage::postgres::PostgresStore::open(path, *cipher);
         if (!store) {
             return tl::unexpected(store.error());
         }
@@ -90,8 +94,9 @@ int run(int argc, char** argv) {
                    "Database: a file path, sqlite:PATH or postgresql://USER@HOST:PORT/DB")
         ->capture_default_str();
     app.add_option("--key-file", options.key_file,
-                   "Key of the encrypted fields of a SQLite database (default: "
-                   "$SAMSKAB_KEY_FILE, else the database file's name plus .key)");
+                   "Key of the encrypted fields (default: $SAMSKAB_KEY_FILE, else, for a "
+                   "SQLite database, the database file's name plus .key; PostgreSQL needs one "
+                   "of the two)");
     app.add_option("--lang", options.lang, "Language of messages and reports")
         ->check(CLI::IsMember({"da", "en"}))
         ->capture_default_str();

@@ -31,11 +31,12 @@ public:
     // Opens the store named by --db: a file path, `sqlite:PATH`, or a `postgresql://` (or
     // `postgres://`) URL; the schema is brought up to date. Usage error for a URL of a kind this
     // samskab cannot open.
-    // A SQLite database is opened with its key (key_file), made when `create_key` is set or
-    // the database is new; PostgreSQL stores do not seal fields yet.
+    // The database is opened with its key (key_file), made when `create_key` is set or the
+    // database is new.
     core::Result<std::unique_ptr<core::Store>> open_store(bool create_key = false) const;
 
-    // The key of the SQLite database at `database` (cli/key_files.h: open_key). Prints a note
+    // The key of the database at `database`, a SQLite path or a PostgreSQL URL
+    // (cli/key_files.h: open_key). Prints a note
     // on standard error when it made a new key file.
     core::Result<std::shared_ptr<const core::FieldCipher>> field_key(const std::string& database,
                                                                      bool create = false) const;

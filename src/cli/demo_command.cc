@@ -77,11 +77,16 @@ std::string summary_text(const core::Bundle& bundle, const std::string& db, core
 core::Result<std::unique_ptr<core::LogbookStore>> open_logbooks(Context& context) {
     const std::string& db = context.options().db;
     if (is_postgres_url(db)) {
+        auto cipher = context.field_key(db);
+        if (!cipher) {
+            return tl::unexpected(cipher.error());
+        }
         auto pool = storage::postgres::ConnectionPool::open(db, 1);
         if (!pool) {
             return tl::unexpected(pool.error());
         }
-        return std::make_unique<storage::postgres::PostgresLogbookStore>(std::move(*pool));
+        return std::make_unique<storage::postgres::PostgresLogbookStore>(
+            std::move(*pool), storage::postgres::SealedFields(*cipher));
     }
     auto path = sqlite_path(db, context.lang(), "demo");
     if (!path) {

@@ -8,7 +8,10 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include "cli/web_app.h"  // is_postgres_url
 #include "security/sodium_field_cipher.h"
+#include "storage/postgres/postgres_store.h"
+#include "storage/postgres/postgres_url.h"
 #include "storage/sqlite/sqlite_database.h"
 #include "storage/sqlite/sqlite_fields.h"
 #include "storage/sqlite/sqlite_migrations.h"
@@ -27,9 +30,12 @@ bool exists(const std::string& path) {
     return std::filesystem::exists(path, ignored);
 }
 
-// The key the database file is sealed under, without changing the file; nullopt when it is
-// unencrypted (or not there).
+// The key the database is sealed under, without changing it; nullopt when it is unencrypted
+// (or not there).
 core::Result<std::optional<std::string>> recorded_key(const std::string& database) {
+    if (is_postgres_url(database)) {
+        return storage::postgres::recorded_key(database);
+    }
     if (!exists(database)) {
         return std::nullopt;
     }
@@ -67,6 +73,9 @@ std::string key_file_path(const std::string& option, const std::string& database
     if (const char* env = std::getenv("SAMSKAB_KEY_FILE"); env != nullptr && *env != '\0') {
         return env;
     }
+    if (is_postgres_url(database)) {
+        return "";  // a server has no directory of its own to keep a key beside
+    }
     return database + ".key";
 }
 
@@ -76,6 +85,11 @@ std::string pending_key_path(const std::string& key_file) {
 
 core::Result<OpenedKey> open_key(const std::string& database, const std::string& key_file,
                                  bool create, core::Lang lang) {
+    if (key_file.empty()) {
+        return core::fail(ErrorCode::Usage, core::message(lang, Msg::KeyFileNeeded, {}),
+                          "--key-file");
+    }
+    const bool postgres = is_postgres_url(database);
     std::optional<std::string> recorded;
     SAMSKAB_TRY_SET(recorded, recorded_key(database));
     const std::string pending = pending_key_path(key_file);
@@ -87,10 +101,13 @@ core::Result<OpenedKey> open_key(const std::string& database, const std::string&
     }
     OpenedKey opened;
     if (!exists(key_file)) {
-        if (!create && exists(database)) {
-            return core::fail(ErrorCode::NotFound,
-                              core::message(lang, Msg::KeyFileMissing, {key_file, database}),
-                              "--key-file");
+        // A SQLite file, or a PostgreSQL database that is sealed, needs the key it has.
+        if (!create && (postgres ? recorded.has_value() : exists(database))) {
+            return core::fail(
+                ErrorCode::NotFound,
+                core::message(lang, Msg::KeyFileMissing,
+                              {key_file, storage::postgres::describe_server(database)}),
+                "--key-file");
         }
         SAMSKAB_TRY_SET(opened.cipher, shared(SodiumFieldCipher::create(key_file, lang)));
         opened.created = true;
@@ -98,10 +115,11 @@ core::Result<OpenedKey> open_key(const std::string& database, const std::string&
         SAMSKAB_TRY_SET(opened.cipher, shared(SodiumFieldCipher::load(key_file, lang)));
     }
     if (recorded && *recorded != opened.cipher->key_id()) {
-        return core::fail(
-            ErrorCode::Conflict,
-            core::message(lang, Msg::KeyWrong, {database, *recorded, opened.cipher->key_id()}),
-            "--key-file");
+        return core::fail(ErrorCode::Conflict,
+                          core::message(lang, Msg::KeyWrong,
+                                        {storage::postgres::describe_server(database), *recorded,
+                                         opened.cipher->key_id()}),
+                          "--key-file");
     }
     return opened;
 }
@@ -119,6 +137,9 @@ core::Result<std::shared_ptr<const core::FieldCipher>> begin_rotation(const std:
 core::Result<void> reseal_database(const std::string& database,
                                    std::shared_ptr<const core::FieldCipher> old,
                                    std::shared_ptr<const core::FieldCipher> next) {
+    if (is_postgres_url(database)) {
+        return storage::postgres::reseal_database(database, *old, *next);
+    }
     auto db = storage::sqlite::Database::open(database);
     if (!db) {
         return tl::unexpected(db.error());

@@ -10,7 +10,10 @@
 namespace samskab::cli {
 
 // The key files of encryption at rest (storage/sqlite/sqlite_fields.h,
-// security/sodium_field_cipher.h) for the SQLite database of --db.
+// storage/postgres/postgres_fields.h, security/sodium_field_cipher.h) for the database of --db:
+// a SQLite file, whose key file is by default beside it, or a PostgreSQL database, whose key
+// file must be named (--key-file or SAMSKAB_KEY_FILE) and is
+// kept on the machine that runs samskab, never on the database server.
 //
 // A rotation (`samskab rotate-key`) writes the new key to `<key file>.new`, re-seals the
 // database under it in one transaction, then renames it over the key file. A crash between
@@ -20,7 +23,8 @@ namespace samskab::cli {
 // `.new` over the key file. Either way the database opens.
 
 // The key file of `database`: --key-file when given, else SAMSKAB_KEY_FILE, else
-// `<database>.key` beside the database file.
+// `<database>.key` beside a SQLite database file; "" for a PostgreSQL database (open_key then
+// asks for one).
 std::string key_file_path(const std::string& option, const std::string& database);
 
 // The pending key of an interrupted rotation.

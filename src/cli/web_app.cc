@@ -161,14 +161,16 @@ core::Result<std::unique_ptr<WebApp>> WebApp::open(
     return app;
 }
 
-core::Result<std::unique_ptr<WebApp>> WebApp::open_postgres(const std::string& url, int connections,
-                                                            web::WebConfig config) {
+core::Result<std::unique_ptr<WebApp>> WebApp::open_postgres(
+    const std::string& url, int connections, web::WebConfig config,
+    std::shared_ptr<const core::FieldCipher> cipher) {
     auto app = create(std::move(config));
     if (!app) {
         return tl::unexpected(app.error());
     }
     WebApp& a = **app;
-    auto stores = storage::postgres::PostgresStores::open(url, connections, a.m_clock);
+    auto stores =
+        storage::postgres::PostgresStores::open(url, connections, a.m_clock, std::move(cipher));
     if (!stores) {
         return tl::unexpected(stores.error());
     }
@@ -187,8 +189,11 @@ core::Result<std::unique_ptr<WebApp>> open_web_app(const Context& context, int c
                                                    std::string_view command) {
     const std::string& db = context.options().db;
     if (is_postgres_url(db)) {
-        // PostgreSQL keeps the sensitive fields as plain text so far: there is no key to open.
-        return WebApp::open_postgres(db, connections, std::move(config));
+        auto cipher = context.field_key(db);
+        if (!cipher) {
+            return tl::unexpected(cipher.error());
+        }
+        return WebApp::open_postgres(db, connections, std::move(config), *cipher);
     }
     auto path = sqlite_path(db, context.lang(), command);
     if (!path) {

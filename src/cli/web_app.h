@@ -56,10 +56,11 @@ public:
     // Opens the PostgreSQL database at `url` (schema brought up to date) with `connections`
     // pooled connections, which are re-established when the server restarts
     // (storage/postgres/postgres_pool.h). Storage error, naming the server without its
-    // password, when it cannot be reached; Conflict when its schema is newer than this program.
-    static core::Result<std::unique_ptr<WebApp>> open_postgres(const std::string& url,
-                                                               int connections,
-                                                               web::WebConfig config);
+    // password, when it cannot be reached; Conflict when its schema is newer than this program
+    // or the database is sealed under another key than `cipher`'s (not null).
+    static core::Result<std::unique_ptr<WebApp>> open_postgres(
+        const std::string& url, int connections, web::WebConfig config,
+        std::shared_ptr<const core::FieldCipher> cipher);
 
     WebApp(const WebApp&) = delete;
     WebApp& operator=(const WebApp&) = delete;

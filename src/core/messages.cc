@@ -203,6 +203,11 @@ constexpr std::array TEXTS = {
          "rigtige nøglefil",
          "{}: the database is encrypted with key {}, but the key file holds key {}; use the right "
          "key file"},
+    Text{Msg::KeyFileNeeded,
+         "--key-file: en PostgreSQL-database skal have en nøglefil; angiv den med --key-file "
+         "eller SAMSKAB_KEY_FILE (den laves, hvis den ikke findes, til en ny database)",
+         "--key-file: a PostgreSQL database needs a key file; name it with --key-file or "
+         "SAMSKAB_KEY_FILE (it is made, if it does not exist, for a new database)"},
     Text{Msg::KeyNeeded,
          "{}: databasen er krypteret med nøglen {} og kan ikke åbnes uden sin nøglefil",
          "{}: the database is encrypted with key {} and cannot be opened without its key file"},

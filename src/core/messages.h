@@ -89,6 +89,7 @@ enum class Msg {
     KeyFileExists,
     KeyFileCreated,
     KeyWrong,
+    KeyFileNeeded,
     KeyNeeded,
     SealedOtherKey,
     SealedDoesNotOpen,

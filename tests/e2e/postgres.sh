@@ -37,6 +37,9 @@ cleanup() {
 }
 trap cleanup EXIT
 cd "$work"
+# PostgreSQL keeps no key beside the database: one key file for the databases of this run (the
+# SQLite side uses it too).
+export SAMSKAB_KEY_FILE="$work/samskab.key"
 # shellcheck source=lib.sh
 source "$here/lib.sh"
 # same NAME ARGS...: the command gives the same output, byte for byte, on both stores.
@@ -95,9 +98,35 @@ same "export after reimport" export
 cmp -s lite.out export-1.json && pass || fail "importing the same bundle again changed the data"
 new_database round
 round=$url
-expect_status round-import 0 "$bin" --db "$round" import export-1.json
-expect_status round-export 0 "$bin" --db "$round" export -o round.json
+# This database has a key of its own, which the rotation below replaces.
+expect_status round-import 0 "$bin" --db "$round" --key-file round.key import export-1.json
+expect_contains round-import err.txt "round.key"
+expect_status round-export 0 "$bin" --db "$round" --key-file round.key export -o round.json
 cmp -s round.json export-1.json && pass || fail "export -> import -> export differs on PostgreSQL"
+
+# --- encryption at rest: the server holds the sensitive fields sealed ----------------------
+count() { psql -At "$round" -c "$1"; }
+flags=$(count "SELECT count(*) FROM people WHERE support_sealed IS NOT NULL")
+links=$(count "SELECT count(*) FROM companions WHERE person_sealed IS NOT NULL")
+plain=$(count "SELECT count(*) FROM people WHERE support_need")
+plain_links=$(count "SELECT count(*) FROM companions WHERE person IS NOT NULL OR companion IS NOT NULL")
+[ "$flags" -gt 0 ] && [ "$links" -gt 0 ] && [ "$plain" = 0 ] && [ "$plain_links" = 0 ] && pass ||
+  fail "sealed on PostgreSQL: $flags flags, $links links sealed; $plain flags, $plain_links links in plaintext"
+# Without its key file, or with another key, the database is not opened.
+expect_status round-no-key 1 "$bin" --db "$round" --key-file missing.key export -o x.json
+expect_contains round-no-key err.txt "missing.key"
+expect_status round-other-key 1 "$bin" --db "$round" export -o x.json
+expect_contains round-other-key err.txt "krypteret med nøglen"
+expect_status pg-no-key-file 2 env -u SAMSKAB_KEY_FILE "$bin" --db "$round" export -o x.json
+expect_contains pg-no-key-file err.txt "--key-file"
+# rotate-key re-seals everything under a new key and replaces the key file.
+old_key=$(count "SELECT key_id FROM field_encryption")
+expect_status round-rotate 0 "$bin" --db "$round" --key-file round.key rotate-key
+new_key=$(count "SELECT key_id FROM field_encryption")
+[ -n "$old_key" ] && [ "$new_key" != "$old_key" ] && pass || fail "rotate-key kept key $old_key"
+expect_contains round-rotate out.txt "$new_key"
+expect_status round-export-rotated 0 "$bin" --db "$round" --key-file round.key export -o rotated.json
+cmp -s rotated.json export-1.json && pass || fail "the export after rotate-key differs"
 # An export holds everyone's data: each person has a line in the access log, as on SQLite.
 people=$(psql -At "$round" -c "SELECT count(*) FROM people")
 exported=$(psql -At "$round" -c "SELECT count(DISTINCT subject) FROM audit_log WHERE action = 'export'

@@ -27,7 +27,7 @@ expect_status unknown-command 2 "$bin" frobnicate
 expect_status report-without-period 2 "$bin" --db r.db report --to 2018-12-31
 expect_status db-unknown-scheme 2 "$bin" --db mysql://u@localhost/x init
 # PostgreSQL itself is tested in postgres.sh; a server that is not there needs none.
-expect_status postgres-unreachable 3 "$bin" --db postgresql://u:hemmeligt@127.0.0.1:1/x init
+expect_status postgres-unreachable 3 "$bin" --db postgresql://u:hemmeligt@127.0.0.1:1/x --key-file pg.key init
 expect_contains postgres-unreachable err.txt "postgresql://u@127.0.0.1:1/x"
 grep -q hemmeligt out.txt err.txt && fail "postgres-unreachable: the password is shown" || pass
 

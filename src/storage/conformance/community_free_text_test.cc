@@ -1,8 +1,9 @@
 // Erasure and anonymisation take the person's name out of every free-text column on both
 // databases (core/community_store.h, erase_person and anonymise; core/name_redaction.h). The
-// self-evaluation's tables are filled with SQL beside the stores, since the PostgreSQL store
-// does not keep logbooks, interviews and self-assessments yet; the SQLite store's own tests
-// (sqlite_name_redaction_test.cc) write them through its stores, also encrypted.
+// free text is filled with SQL beside the stores, in plaintext, as a database from before
+// encryption holds it: the stores redact it there and, on PostgreSQL (whose stores always have
+// a key), write back what they change sealed. The SQLite store's own tests
+// (sqlite_name_redaction_test.cc) write it through its stores, also encrypted.
 #include <functional>
 
 #include "storage/conformance/conformance_fixture.h"
@@ -81,44 +82,62 @@ using Sql = std::function<std::string(const std::string&)>;
 
 // Every free text, with the interviews' registered person (its id's first four letters, "-"
 // for none), the people present in logbook entries and the logbook notes, as "what value;" in a
-// fixed order.
-std::string readings(const Sql& sql) {
+// fixed order. `sql` reads a value, `opened` a free text as the stores see it
+// (ConformanceTest::sql_opened: sealed column, plaintext column, context).
+std::string readings(const Sql& sql, const Sql& opened) {
     std::string out;
     for (const char* entry : {"le-1", "le-2"}) {
         out += "entry " +
-               sql("SELECT v.text_value FROM logbook_entry_values v JOIN logbook_entries e "
+               opened(
+                   "SELECT v.text_sealed, v.text_value, 'logbook_entry_values.text_value:' || "
+                   "v.entry || ':' || v.key FROM logbook_entry_values v JOIN logbook_entries e "
                    "ON e.pk = v.entry WHERE e.id = '" +
                    std::string(entry) + "'") +
                ";";
     }
     for (const char* interview : {"iv-1", "iv-2"}) {
         const std::string where = " WHERE i.id = '" + std::string(interview) + "'";
-        out += "interviewee " + sql("SELECT interviewee_text FROM interviews i" + where) + " (" +
+        out += "interviewee " +
+               opened(
+                   "SELECT interviewee_sealed, interviewee_text, "
+                   "'interviews.interviewee_text:' || i.pk FROM interviews i" +
+                   where) +
+               " (" +
                sql("SELECT coalesce(substr(p.id, 1, 4), '-') FROM interviews i "
                    "LEFT JOIN people p ON p.pk = i.person" +
                    where) +
                ");";
         out += "note " +
-               sql("SELECT n.note_text FROM interview_notes n JOIN interviews i "
-                   "ON i.pk = n.interview" +
+               opened(
+                   "SELECT n.note_sealed, n.note_text, 'interview_notes.note_text:' || n.pk "
+                   "FROM interview_notes n JOIN interviews i ON i.pk = n.interview" +
                    where) +
                ";";
     }
     for (int i = 0; i < 4; ++i) {
         out += "coding " +
-               sql("SELECT quote_text FROM interview_codings ORDER BY pk LIMIT 1 OFFSET " +
+               opened(
+                   "SELECT quote_sealed, quote_text, 'interview_codings.quote_text:' || pk "
+                   "FROM interview_codings ORDER BY pk LIMIT 1 OFFSET " +
                    std::to_string(i)) +
                ";";
     }
     for (const char* item : {"haemmer-fast-rollefordeling", "fremmer-fleksibilitet"}) {
         out += "comment " +
-               sql("SELECT comment_text FROM self_assessment_answers WHERE item = '" +
+               opened(
+                   "SELECT comment_sealed, comment_text, "
+                   "'self_assessment_answers.comment_text:' || partnership || ':' || half || "
+                   "':' || item FROM self_assessment_answers WHERE item = '" +
                    std::string(item) + "'") +
                ";";
     }
     out += "present " + sql("SELECT count(*) FROM logbook_entry_people") + ";";
     out += "logbook notes " + sql("SELECT count(*) FROM logbook_notes") + ";";
-    out += "logbook note " + sql("SELECT text FROM logbook_notes ORDER BY pk LIMIT 1") + ";";
+    out += "logbook note " +
+           opened(
+               "SELECT text_sealed, text, 'logbook_notes.text:' || pk FROM logbook_notes "
+               "ORDER BY pk LIMIT 1") +
+           ";";
     return out;
 }
 
@@ -168,14 +187,15 @@ bool fill_free_text(const std::function<bool(const std::string&)>& exec) {
 TEST_P(ConformanceTest, ErasureTakesTheNameOutOfTheFreeText) {
     ASSERT_TRUE(fill_free_text([this](const std::string& s) { return sql_exec(s); }));
     const Sql read = [this](const std::string& s) { return sql(s); };
-    const std::string before = readings(read);
+    const Sql opened = [this](const std::string& s) { return sql_opened(s); };
+    const std::string before = readings(read, opened);
     ASSERT_NE(before.find("entry åse kom for sent, men Åse smilede;"), std::string::npos);
     ASSERT_NE(before.find("interviewee Åse, 34, deltager (p1);"), std::string::npos) << before;
     ASSERT_NE(before.find("logbook note ÅSE og Bo kom sammen;"), std::string::npos) << before;
 
     ASSERT_TRUE(store().erase_person("p1"));
     // The interview stays, unlinked from the erased person; the host's note about her goes.
-    EXPECT_EQ(readings(read),
+    EXPECT_EQ(readings(read, opened),
               with_person(REDACTED, "-") + "present 0;logbook notes 0;logbook note <none>;");
 }
 
@@ -183,7 +203,8 @@ TEST_P(ConformanceTest, AnonymisationTakesTheNameOutOfTheFreeText) {
     ASSERT_TRUE(fill_free_text([this](const std::string& s) { return sql_exec(s); }));
     ASSERT_TRUE(store().anonymise({"p1"}, at("2026-04-01T03:00:00")));
     // The interview stays linked to the anonymised person, under the new id.
-    EXPECT_EQ(readings([this](const std::string& s) { return sql(s); }),
+    EXPECT_EQ(readings([this](const std::string& s) { return sql(s); },
+                       [this](const std::string& s) { return sql_opened(s); }),
               with_person(REDACTED, "anon") +
                   "present 1;logbook notes 1;logbook note [anonym] og Bo kom sammen;");
 }
@@ -191,9 +212,10 @@ TEST_P(ConformanceTest, AnonymisationTakesTheNameOutOfTheFreeText) {
 TEST_P(ConformanceTest, ErasingSomeoneElseChangesNoText) {
     ASSERT_TRUE(fill_free_text([this](const std::string& s) { return sql_exec(s); }));
     const Sql read = [this](const std::string& s) { return sql(s); };
-    const std::string before = readings(read);
+    const Sql opened = [this](const std::string& s) { return sql_opened(s); };
+    const std::string before = readings(read, opened);
     ASSERT_TRUE(store().erase_person("p6"));
-    EXPECT_EQ(readings(read), before);
+    EXPECT_EQ(readings(read, opened), before);
 }
 
 }  // namespace

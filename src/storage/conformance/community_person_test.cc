@@ -126,7 +126,7 @@ TEST_P(ConformanceTest, ASupportNeedOnlyWithConsent) {
     auto unknown_by = store().set_consent("p2", {false, false}, false, 999, false, 0);
     ASSERT_FALSE(unknown_by);
     EXPECT_EQ(unknown_by.error().field, "by");
-    EXPECT_EQ(sql("SELECT CAST(support_need AS integer) FROM people WHERE id = 'p2'"), "1");
+    EXPECT_EQ((*store().find_person("p2", true))->support_need, std::optional<bool>(true));
     EXPECT_EQ(store().set_consent("p9", {}, false, 0, false, 0).error().field, "person");
 }
 

@@ -55,7 +55,8 @@ void ConformanceTest::SetUp() {
         SAMSKAB_REQUIRE_TEST_PG();
         m_database =
             std::make_unique<postgres::testing::TestDatabase>(*postgres::testing::test_server());
-        auto stores = postgres::PostgresStores::open(m_database->url(), 3, m_clock);
+        auto stores = postgres::PostgresStores::open(m_database->url(), 3, m_clock,
+                                                     postgres::testing::test_cipher());
         ASSERT_TRUE(stores) << stores.error().message;
         m_postgres = std::move(*stores);
         m_community = m_postgres.community.get();
@@ -105,6 +106,10 @@ std::string ConformanceTest::sql(const std::string& text) {
         }
         return result[0][0].is_null() ? "" : result[0][0].as<std::string>();
     }
+    return sqlite_cell(text, 0);
+}
+
+std::string ConformanceTest::sqlite_cell(const std::string& text, int column, bool* null) {
     auto db = sqlite::Database::open(m_path);
     EXPECT_TRUE(db);
     sqlite::Connection probe(std::move(*db));
@@ -114,7 +119,34 @@ std::string ConformanceTest::sql(const std::string& text) {
     if (!row || !*row) {
         return "<none>";
     }
-    return query.is_null(0) ? "" : query.text(0);
+    if (null) {
+        *null = query.is_null(column);
+    }
+    return query.is_null(column) ? "" : query.text(column);
+}
+
+std::string ConformanceTest::sql_opened(const std::string& text) {
+    if (backend() == Backend::Sqlite) {
+        // Unsealed: the plaintext column holds the value.
+        bool sealed_null = true;
+        sqlite_cell(text, 0, &sealed_null);
+        EXPECT_TRUE(sealed_null) << text;
+        return sqlite_cell(text, 1);
+    }
+    pqxx::connection connection(m_database->url());
+    pqxx::nontransaction transaction(connection);
+    const pqxx::result result = transaction.exec(text);
+    if (result.empty()) {
+        return "<none>";
+    }
+    const pqxx::row row = result[0];
+    if (row[0].is_null()) {
+        return row[1].is_null() ? "" : row[1].as<std::string>();
+    }
+    auto opened = postgres::testing::test_cipher()->open(pqxx::binarystring(row[0]).str(),
+                                                         row[2].as<std::string>());
+    EXPECT_TRUE(opened) << opened.error().message;
+    return opened ? *opened : "<does not open>";
 }
 
 bool ConformanceTest::sql_exec(const std::string& text) {

@@ -58,6 +58,12 @@ protected:
     // its own (to see what is really stored), as text; "<none>" when there is no row, "" for
     // a null. Write the SQL that both databases understand.
     std::string sql(const std::string& text);
+    // A free text as the stores see it: `text` selects the sealed column, the plaintext column
+    // and the value's context (as storage/postgres/postgres_fields.h names it), and the first
+    // row's sealed value is opened with the tests' key when there is one, else its plaintext
+    // given. SQLite here has no key, so its sealed columns are NULL; PostgreSQL's stores always
+    // seal. "<none>" when there is no row.
+    std::string sql_opened(const std::string& text);
     // Runs `text` beside the stores (to write what the stores would refuse); false when the
     // database refuses it.
     bool sql_exec(const std::string& text);
@@ -68,6 +74,10 @@ protected:
     core::FixedClock m_clock{at("2024-03-04T09:00:00")};
 
 private:
+    // Column `column` of the first row of `text` on the SQLite database, as sql() gives it;
+    // `null`, when given, tells whether it is NULL.
+    std::string sqlite_cell(const std::string& text, int column, bool* null = nullptr);
+
     std::filesystem::path m_dir;  // SQLite
     std::string m_path;
     sqlite::SqliteStores m_sqlite;

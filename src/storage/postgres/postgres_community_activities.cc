@@ -304,13 +304,11 @@ core::Result<std::vector<core::OccurrenceView>> PostgresCommunityStore::occurren
 core::Result<std::optional<core::OccurrenceDetail>> PostgresCommunityStore::find_occurrence(
     std::string_view occurrence, bool with_support_need) {
     const std::string one = std::string(OCCURRENCE_COLUMNS) + "WHERE o.id = $1";
-    // The flag is read only when it is asked for.
-    const std::string people = "SELECT p.id, p.name, " +
-                               std::string(with_support_need ? "p.support_need" : "false") +
-                               ", x.role FROM occurrences o "
-                               "JOIN participations x ON x.occurrence = o.pk "
-                               "JOIN people p ON p.pk = x.person WHERE o.id = $1 "
-                               "ORDER BY p.name COLLATE \"C\", p.id";
+    const std::string people =
+        "SELECT p.pk, p.id, p.name, p.support_sealed, p.support_need, x.role FROM occurrences o "
+        "JOIN participations x ON x.occurrence = o.pk "
+        "JOIN people p ON p.pk = x.person WHERE o.id = $1 "
+        "ORDER BY p.name COLLATE \"C\", p.id";
     return m_pool->read([&](Tx& tx) -> core::Result<std::optional<core::OccurrenceDetail>> {
         core::OccurrenceDetail detail;
         const pqxx::result found =
@@ -321,12 +319,14 @@ core::Result<std::optional<core::OccurrenceDetail>> PostgresCommunityStore::find
         detail.occurrence = occurrence_view(found[0]);
         for (const pqxx::row& row : tx.exec_params(people, std::string(occurrence))) {
             core::ParticipantView participant;
-            participant.person = {row[0].as<std::string>(), row[1].as<std::string>(), std::nullopt};
+            participant.person = {row[1].as<std::string>(), row[2].as<std::string>(), std::nullopt};
+            // The flag is opened only when it is asked for.
             if (with_support_need) {
-                participant.person.support_need = row[2].as<bool>();
+                participant.person.support_need =
+                    m_fields.open_support(row[3], row[4], row[0].as<std::int64_t>());
             }
             participant.role =
-                core::parse_name<core::Role>(row[3].as<std::string>()).value_or(core::Role::Active);
+                core::parse_name<core::Role>(row[5].as<std::string>()).value_or(core::Role::Active);
             detail.participants.push_back(std::move(participant));
         }
         return detail;

@@ -13,6 +13,14 @@ const std::string KEY_QUERIES[] = {
     "SELECT pk FROM occurrences WHERE id = $1",
 };
 
+const std::string IDS_OF_KEYS_QUERIES[] = {
+    "SELECT pk, id FROM partnerships WHERE pk = ANY($1::bigint[])",
+    "SELECT pk, id FROM places WHERE pk = ANY($1::bigint[])",
+    "SELECT pk, id FROM people WHERE pk = ANY($1::bigint[])",
+    "SELECT pk, id FROM activities WHERE pk = ANY($1::bigint[])",
+    "SELECT pk, id FROM occurrences WHERE pk = ANY($1::bigint[])",
+};
+
 constexpr core::Msg NOUNS[] = {core::Msg::NounPartnership, core::Msg::NounPlace,
                                core::Msg::NounPerson, core::Msg::NounActivity,
                                core::Msg::NounOccurrence};
@@ -26,6 +34,31 @@ std::optional<std::int64_t> key_of(pqxx::transaction_base& tx, Keyed table, std:
         return std::nullopt;
     }
     return found[0][0].as<std::int64_t>();
+}
+
+std::map<std::int64_t, std::string> ids_of_keys(pqxx::transaction_base& tx, Keyed table,
+                                                const std::vector<std::int64_t>& keys) {
+    std::map<std::int64_t, std::string> ids;
+    if (keys.empty()) {
+        return ids;
+    }
+    for (const pqxx::row& row :
+         tx.exec_params(IDS_OF_KEYS_QUERIES[static_cast<int>(table)], key_array(keys))) {
+        ids.emplace(row[0].as<std::int64_t>(), row[1].as<std::string>());
+    }
+    return ids;
+}
+
+std::string key_array(const std::vector<std::int64_t>& keys) {
+    std::string out = "{";
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        if (i != 0) {
+            out += ',';
+        }
+        out += std::to_string(keys[i]);
+    }
+    out += '}';
+    return out;
 }
 
 core::Result<std::int64_t> require_key(pqxx::transaction_base& tx, Keyed table, std::string_view id,
@@ -137,7 +170,10 @@ std::optional<std::string> optional_text(const pqxx::field& field) {
 
 namespace samskab::storage::postgres {
 
-std::vector<std::string> registered_partnerships(pqxx::transaction_base& tx, std::int64_t person) {
+std::vector<std::string> registered_partnerships(pqxx::transaction_base& tx,
+                                                 const SealedFields& fields, std::int64_t person) {
+    // Companion links are found by the blind index of the person's key ($2): their person and
+    // companion columns are sealed (postgres_fields.h).
     const pqxx::result rows = tx.exec_params(R"sql(
 WITH mine (partnership) AS (
     SELECT partnership FROM memberships WHERE person = $1
@@ -146,11 +182,11 @@ WITH mine (partnership) AS (
     UNION SELECT pl.partnership FROM participations x JOIN occurrences o ON o.pk = x.occurrence
         JOIN activities a ON a.pk = o.activity JOIN places pl ON pl.pk = a.place
         WHERE x.person = $1
-    UNION SELECT partnership FROM companions WHERE person = $1
-    UNION SELECT partnership FROM companions WHERE companion = $1)
+    UNION SELECT partnership FROM companions WHERE person_key = $2
+    UNION SELECT partnership FROM companions WHERE companion_key = $2)
 SELECT pa.id FROM mine JOIN partnerships pa ON pa.pk = mine.partnership ORDER BY pa.id
 )sql",
-                                             person);
+                                             person, fields.link_key(person));
     std::vector<std::string> ids;
     ids.reserve(rows.size());
     for (const pqxx::row& row : rows) {

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +20,7 @@
 #include "core/messages.h"
 #include "core/name_fold.h"
 #include "core/result.h"
+#include "storage/postgres/postgres_fields.h"
 
 namespace samskab::storage::postgres {
 
@@ -27,6 +29,15 @@ enum class Keyed { Partnerships, Places, People, Activities, Occurrences };
 
 // The integer key of the record with bundle id `id`, or nullopt.
 std::optional<std::int64_t> key_of(pqxx::transaction_base& tx, Keyed table, std::string_view id);
+
+// The bundle ids of the records of `table` with keys `keys`, by key; a key with no record is
+// left out. For records found by key in this program (companion links are opened here, not by
+// the server: postgres_fields.h).
+std::map<std::int64_t, std::string> ids_of_keys(pqxx::transaction_base& tx, Keyed table,
+                                                const std::vector<std::int64_t>& keys);
+
+// A PostgreSQL array literal of keys, "{1,2,3}" ("{}" for none), to bind to `$n::bigint[]`.
+std::string key_array(const std::vector<std::int64_t>& keys);
 
 // Like key_of, but an unknown id is NotFound with `field` and a Danish message naming it.
 core::Result<std::int64_t> require_key(pqxx::transaction_base& tx, Keyed table, std::string_view id,
@@ -121,6 +132,7 @@ namespace samskab::storage::postgres {
 // The partnerships the person with key `person` is registered in (explicitly, or through a
 // visit, participation or companion link there), by id in bytewise order: what partnerships_of
 // answers, for the store's calls that need it inside their own transaction.
-std::vector<std::string> registered_partnerships(pqxx::transaction_base& tx, std::int64_t person);
+std::vector<std::string> registered_partnerships(pqxx::transaction_base& tx,
+                                                 const SealedFields& fields, std::int64_t person);
 
 }  // namespace samskab::storage::postgres

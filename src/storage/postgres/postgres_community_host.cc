@@ -112,13 +112,17 @@ core::Result<std::int64_t> PostgresCommunityStore::add_logbook_note(const core::
         if (!account_exists(tx, note.author)) {
             return tl::unexpected(unknown_da("konto", std::to_string(note.author), "author"));
         }
-        // The text is stored as it is: PostgreSQL has no field cipher yet (text_sealed stays
-        // NULL), as an unencrypted SQLite database.
+        // The text is sealed under the note's key (postgres_fields.h), so the row is inserted
+        // with an empty plaintext column and the sealed text set once the key is known, in the
+        // same transaction: the plaintext never reaches the server.
         const pqxx::result inserted = tx.exec_params(
             "INSERT INTO logbook_notes (place, day, author, text, written_at) "
-            "VALUES ($1, $2, $3, $4, $5) RETURNING pk",
-            place, date_text(note.day), note.author, note.text, time_text(note.written_at));
-        return inserted[0][0].as<std::int64_t>();
+            "VALUES ($1, $2, $3, '', $4) RETURNING pk",
+            place, date_text(note.day), note.author, time_text(note.written_at));
+        const auto pk = inserted[0][0].as<std::int64_t>();
+        tx.exec_params("UPDATE logbook_notes SET text_sealed = $1 WHERE pk = $2",
+                       m_fields.seal(note.text, note_context(pk)), pk);
+        return pk;
     });
 }
 
@@ -129,17 +133,19 @@ core::Result<std::vector<core::LogbookNote>> PostgresCommunityStore::logbook_not
         SAMSKAB_TRY_SET(place_key, require_key(tx, Keyed::Places, place, "place"));
         // The author's name as the account has it now; empty once the account is removed.
         const pqxx::result rows = tx.exec_params(
-            "SELECT n.pk, n.day, n.author, coalesce(ac.name, ''), n.text, n.written_at "
+            "SELECT n.pk, n.day, n.author, coalesce(ac.name, ''), n.text_sealed, n.text, "
+            "n.written_at "
             "FROM logbook_notes n LEFT JOIN accounts ac ON ac.pk = n.author "
             "WHERE n.place = $1 AND n.day BETWEEN $2 AND $3 "
             "ORDER BY n.day DESC, n.written_at DESC, n.pk DESC",
             place_key, date_text(from), date_text(to));
         std::vector<core::LogbookNote> out;
         for (const pqxx::row& row : rows) {
-            out.push_back({row[0].as<std::int64_t>(), std::string(place),
-                           date_of_text(row[1].as<std::string>()), row[2].as<std::int64_t>(),
-                           row[3].as<std::string>(), row[4].as<std::string>(),
-                           time_of_text(row[5].as<std::string>())});
+            const auto pk = row[0].as<std::int64_t>();
+            out.push_back({pk, std::string(place), date_of_text(row[1].as<std::string>()),
+                           row[2].as<std::int64_t>(), row[3].as<std::string>(),
+                           m_fields.open(row[4], row[5], note_context(pk)),
+                           time_of_text(row[6].as<std::string>())});
         }
         return out;
     });

@@ -1,5 +1,9 @@
 // PostgresCommunityStore: breaks, everything held about one person, consent and deletion
 // requests, as storage/sqlite/sqlite_community_person.cc does them.
+#include <algorithm>
+#include <map>
+#include <tuple>
+
 #include "storage/postgres/postgres_community_common.h"
 #include "storage/postgres/postgres_community_store.h"
 
@@ -32,12 +36,59 @@ std::optional<core::Day> optional_date(const pqxx::field& field) {
     return date_of_text(field.as<std::string>());
 }
 
-// A person's companion links, as bundle ids; `where` selects them by c.person or c.companion.
-std::string companion_links(std::string_view where, std::string_view order) {
-    return "SELECT p.id, cp.id, pa.id, c.from_date, c.to_date FROM companions c "
-           "JOIN people p ON p.pk = c.person JOIN people cp ON cp.pk = c.companion "
-           "JOIN partnerships pa ON pa.pk = c.partnership " +
-           std::string(where) + " " + std::string(order);
+// Which side of its companion links a person is looked up on.
+enum class CommunityLinkSide { Person, Companion };
+
+// The companion links of the person with key `person` on `side`, as bundle ids, ordered by
+// start and then by the other side's id (then partnership). The links are found by the blind
+// index of the person's key and opened here (postgres_fields.h); their people and partnerships
+// are then named by key. A link whose person, companion or partnership is gone is left out, as
+// the joins that named them left it out.
+std::vector<core::CompanionLink> community_person_links(Tx& tx, const SealedFields& fields,
+                                                        std::int64_t person,
+                                                        CommunityLinkSide side) {
+    struct Opened {
+        OpenedLink link;
+        std::int64_t partnership = 0;
+        core::Day from = 0;
+        std::optional<core::Day> to;
+    };
+    const std::string sql =
+        "SELECT " + std::string(LINK_COLUMNS) +
+        ", c.partnership, c.from_date, c.to_date FROM companions c WHERE " +
+        (side == CommunityLinkSide::Person ? "c.person_key = $1" : "c.companion_key = $1");
+    std::vector<Opened> opened;
+    std::vector<std::int64_t> people, partnerships;
+    for (const pqxx::row& row : tx.exec_params(sql, fields.link_key(person))) {
+        Opened link{fields.open_link(row, 0), row[6].as<std::int64_t>(), date_of_text(text(row[7])),
+                    optional_date(row[8])};
+        people.push_back(link.link.person);
+        people.push_back(link.link.companion);
+        partnerships.push_back(link.partnership);
+        opened.push_back(std::move(link));
+    }
+    const std::map<std::int64_t, std::string> person_ids = ids_of_keys(tx, Keyed::People, people);
+    const std::map<std::int64_t, std::string> partnership_ids =
+        ids_of_keys(tx, Keyed::Partnerships, partnerships);
+    std::vector<core::CompanionLink> links;
+    for (const Opened& link : opened) {
+        const auto p = person_ids.find(link.link.person);
+        const auto c = person_ids.find(link.link.companion);
+        const auto pa = partnership_ids.find(link.partnership);
+        if (p == person_ids.end() || c == person_ids.end() || pa == partnership_ids.end()) {
+            continue;
+        }
+        links.push_back({p->second, c->second, pa->second, link.from, link.to});
+    }
+    const bool by_companion = side == CommunityLinkSide::Person;
+    std::sort(links.begin(), links.end(),
+              [by_companion](const core::CompanionLink& x, const core::CompanionLink& y) {
+                  const std::string& x_other = by_companion ? x.companion : x.person;
+                  const std::string& y_other = by_companion ? y.companion : y.person;
+                  return std::tie(x.from, x_other, x.partnership) <
+                         std::tie(y.from, y_other, y.partnership);
+              });
+    return links;
 }
 
 // Both spellings of the person's relations: as `a` and as `b`.
@@ -50,22 +101,11 @@ JOIN people pa ON pa.pk = r.a JOIN people pb ON pb.pk = r.b WHERE r.b = $1
 ORDER BY 3, 1, 2
 )sql";
 
-core::CompanionLink link_of(const pqxx::row& row) {
-    return core::CompanionLink{text(row[0]), text(row[1]), text(row[2]), date_of_text(text(row[3])),
-                               optional_date(row[4])};
-}
-
 // The person's records besides the people row (person_data), read in the caller's snapshot.
-void read_records(Tx& tx, std::int64_t key, core::PersonData& data) {
+void read_records(Tx& tx, const SealedFields& fields, std::int64_t key, core::PersonData& data) {
     const std::string& id = data.person.id;
-    for (const pqxx::row& row : tx.exec_params(
-             companion_links("WHERE c.person = $1", "ORDER BY c.from_date, cp.id"), key)) {
-        data.companions.push_back(link_of(row));
-    }
-    for (const pqxx::row& row : tx.exec_params(
-             companion_links("WHERE c.companion = $1", "ORDER BY c.from_date, p.id"), key)) {
-        data.accompanying.push_back(link_of(row));
-    }
+    data.companions = community_person_links(tx, fields, key, CommunityLinkSide::Person);
+    data.accompanying = community_person_links(tx, fields, key, CommunityLinkSide::Companion);
     for (const pqxx::row& row :
          tx.exec_params("SELECT o.id, x.role FROM participations x "
                         "JOIN occurrences o ON o.pk = x.occurrence WHERE x.person = $1 "
@@ -176,11 +216,9 @@ core::Result<std::optional<core::Break>> PostgresCommunityStore::current_break(
 core::Result<std::optional<core::PersonData>> PostgresCommunityStore::person_data(
     std::string_view person) {
     return m_pool->read([&](Tx& tx) -> core::Result<std::optional<core::PersonData>> {
-        // No field is sealed on PostgreSQL (postgres_migrations.cc, migration 5): the flag is
-        // read from its plaintext column, as SQLite does without a cipher.
         const pqxx::result rows = tx.exec_params(
-            "SELECT pk, id, name, support_need, joined, entry_channel, consent_support_need, "
-            "consent_pathways FROM people WHERE id = $1",
+            "SELECT pk, id, name, support_sealed, support_need, joined, entry_channel, "
+            "consent_support_need, consent_pathways FROM people WHERE id = $1",
             std::string(person));
         if (rows.empty()) {
             return std::nullopt;
@@ -191,14 +229,14 @@ core::Result<std::optional<core::PersonData>> PostgresCommunityStore::person_dat
         core::Person& p = data.person;
         p.id = text(row[1]);
         p.name = text(row[2]);
-        p.support_need = row[3].as<bool>();
-        p.joined = optional_date(row[4]);
-        if (!row[5].is_null()) {
-            p.entry_channel = core::parse_name<core::EntryChannel>(text(row[5]));
+        p.support_need = m_fields.open_support(row[3], row[4], key);
+        p.joined = optional_date(row[5]);
+        if (!row[6].is_null()) {
+            p.entry_channel = core::parse_name<core::EntryChannel>(text(row[6]));
         }
-        p.consent = {row[6].as<bool>(), row[7].as<bool>()};
-        data.partnerships = registered_partnerships(tx, key);
-        read_records(tx, key, data);
+        p.consent = {row[7].as<bool>(), row[8].as<bool>()};
+        data.partnerships = registered_partnerships(tx, m_fields, key);
+        read_records(tx, m_fields, key, data);
         read_consents(tx, key, data);
         return data;
     });
@@ -218,12 +256,19 @@ core::Result<void> PostgresCommunityStore::set_consent(std::string_view person,
         if (by != 0 && tx.exec_params("SELECT 1 FROM accounts WHERE pk = $1", by).empty()) {
             return tl::unexpected(unknown_da("konto", std::to_string(by), "by"));
         }
-        // The flag follows the consent: without it, the flag is cleared in the same update
-        // (and the schema's CHECK refuses any other combination).
-        tx.exec_params(
+        // The flag is sealed (postgres_fields.h) and follows the consent: without it, the sealed
+        // flag is cleared in the same update (the schema's CHECK refuses it without consent).
+        // The plaintext column is always false.
+        const std::string update =
             "UPDATE people SET consent_support_need = $1, consent_pathways = $2, "
-            "support_need = $3 WHERE pk = $4",
-            consents.support_need, consents.pathways, support_need && consents.support_need, key);
+            "support_need = false, support_sealed = $3 WHERE pk = $4";
+        const std::optional<pqxx::binarystring> sealed =
+            m_fields.seal_support(support_need, consents.support_need, key);
+        if (sealed) {
+            tx.exec_params(update, consents.support_need, consents.pathways, *sealed, key);
+        } else {
+            tx.exec_params(update, consents.support_need, consents.pathways, nullptr, key);
+        }
         if (!consents.pathways) {
             tx.exec_params("DELETE FROM pathways WHERE person = $1", key);
         }

@@ -1,4 +1,6 @@
 // PostgresCommunityStore: places, partnerships and people.
+#include <algorithm>
+
 #include "core/vocabulary.h"
 #include "storage/postgres/postgres_community_common.h"
 #include "storage/postgres/postgres_community_store.h"
@@ -33,24 +35,32 @@ std::vector<core::PlaceView> place_views(const pqxx::result& rows) {
     return out;
 }
 
-// Rows of (id, name, support_need) as summaries; the flag only when asked for.
-std::vector<core::PersonSummary> summaries(const pqxx::result& rows, bool with_support_need) {
+// Rows of (pk, id, name, support_sealed, support_need) as summaries; the flag is opened only
+// when it is asked for.
+std::vector<core::PersonSummary> community_summaries(const SealedFields& fields,
+                                                     const pqxx::result& rows,
+                                                     bool with_support_need) {
     std::vector<core::PersonSummary> out;
     out.reserve(rows.size());
     for (const pqxx::row& row : rows) {
-        core::PersonSummary person{row[0].as<std::string>(), row[1].as<std::string>(),
+        core::PersonSummary person{row[1].as<std::string>(), row[2].as<std::string>(),
                                    std::nullopt};
         if (with_support_need) {
-            person.support_need = row[2].as<bool>();
+            person.support_need = fields.open_support(row[3], row[4], row[0].as<std::int64_t>());
         }
         out.push_back(std::move(person));
     }
     return out;
 }
 
+// The columns community_summaries reads, for people `p`.
+constexpr std::string_view COMMUNITY_SUMMARY_COLUMNS =
+    "SELECT p.pk, p.id, p.name, p.support_sealed, p.support_need";
+
 // The people of partnership $1: registered, or with a visit, participation or companion link
-// there (as SQLite's store; the links are not sealed on PostgreSQL). The flag column follows.
-constexpr std::string_view PEOPLE_OF = R"sql(
+// there. The links' people are sealed (postgres_fields.h): they are opened in this program and
+// bound as $2 (community_linked_people).
+constexpr std::string_view COMMUNITY_MEMBERS = R"sql(
 WITH members (person) AS (
     SELECT person FROM memberships WHERE partnership = $1
     UNION SELECT v.person FROM places pl JOIN visits v ON v.place = pl.pk
@@ -58,29 +68,27 @@ WITH members (person) AS (
     UNION SELECT x.person FROM places pl JOIN activities a ON a.place = pl.pk
         JOIN occurrences o ON o.activity = a.pk JOIN participations x ON x.occurrence = o.pk
         WHERE pl.partnership = $1
-    UNION SELECT c.person FROM companions c WHERE c.partnership = $1
-    UNION SELECT c.companion FROM companions c WHERE c.partnership = $1)
-SELECT p.id, p.name, )sql";
-constexpr std::string_view PEOPLE_OF_END =
-    " FROM members JOIN people p ON p.pk = members.person ORDER BY p.name COLLATE \"C\", p.id";
-
-// The support flag is read only when it is asked for.
-std::string with_flag(std::string_view head, bool flag, std::string_view tail) {
-    return std::string(head) + (flag ? "p.support_need" : "false") + std::string(tail);
-}
-
-constexpr std::string_view PARTNERSHIPS_OF = R"sql(
-WITH mine (partnership) AS (
-    SELECT partnership FROM memberships WHERE person = $1
-    UNION SELECT pl.partnership FROM visits v JOIN places pl ON pl.pk = v.place
-        WHERE v.person = $1
-    UNION SELECT pl.partnership FROM participations x JOIN occurrences o ON o.pk = x.occurrence
-        JOIN activities a ON a.pk = o.activity JOIN places pl ON pl.pk = a.place
-        WHERE x.person = $1
-    UNION SELECT partnership FROM companions WHERE person = $1
-    UNION SELECT partnership FROM companions WHERE companion = $1)
-SELECT pa.id FROM mine JOIN partnerships pa ON pa.pk = mine.partnership ORDER BY pa.id
+    UNION SELECT unnest($2::bigint[]))
 )sql";
+constexpr std::string_view COMMUNITY_MEMBERS_FROM =
+    " FROM members JOIN people p ON p.pk = members.person";
+constexpr std::string_view COMMUNITY_MEMBERS_ORDER = " ORDER BY p.name COLLATE \"C\", p.id";
+
+// The people of the companion links in partnership `partnership` (both sides), as the array
+// literal COMMUNITY_MEMBERS binds.
+std::string community_linked_people(Tx& tx, const SealedFields& fields, std::int64_t partnership) {
+    std::vector<std::int64_t> people;
+    for (const pqxx::row& row : tx.exec_params(
+             "SELECT " + std::string(LINK_COLUMNS) + " FROM companions c WHERE c.partnership = $1",
+             partnership)) {
+        const OpenedLink link = fields.open_link(row, 0);
+        people.push_back(link.person);
+        people.push_back(link.companion);
+    }
+    std::sort(people.begin(), people.end());
+    people.erase(std::unique(people.begin(), people.end()), people.end());
+    return key_array(people);
+}
 
 // "$first, $first+1, ..." for `count` parameters, or NULL for none (PostgreSQL refuses an empty
 // IN list, which SQLite accepts as matching nothing).
@@ -186,9 +194,10 @@ core::Result<std::string> PostgresCommunityStore::save_place(const core::Place& 
 core::Result<std::optional<core::PersonSummary>> PostgresCommunityStore::find_person(
     std::string_view person, bool with_support_need) {
     const std::string sql =
-        with_flag("SELECT p.id, p.name, ", with_support_need, " FROM people p WHERE p.id = $1");
+        std::string(COMMUNITY_SUMMARY_COLUMNS) + " FROM people p WHERE p.id = $1";
     return m_pool->read([&](Tx& tx) -> core::Result<std::optional<core::PersonSummary>> {
-        auto found = summaries(tx.exec_params(sql, std::string(person)), with_support_need);
+        auto found = community_summaries(m_fields, tx.exec_params(sql, std::string(person)),
+                                         with_support_need);
         if (found.empty()) {
             return std::nullopt;
         }
@@ -198,11 +207,15 @@ core::Result<std::optional<core::PersonSummary>> PostgresCommunityStore::find_pe
 
 core::Result<std::vector<core::PersonSummary>> PostgresCommunityStore::people_of(
     std::string_view partnership, bool with_support_need) {
-    const std::string sql = with_flag(PEOPLE_OF, with_support_need, PEOPLE_OF_END);
+    const std::string sql =
+        std::string(COMMUNITY_MEMBERS) + std::string(COMMUNITY_SUMMARY_COLUMNS) +
+        std::string(COMMUNITY_MEMBERS_FROM) + std::string(COMMUNITY_MEMBERS_ORDER);
     return m_pool->read([&](Tx& tx) -> core::Result<std::vector<core::PersonSummary>> {
         std::int64_t key = 0;
         SAMSKAB_TRY_SET(key, require_key(tx, Keyed::Partnerships, partnership, "partnership"));
-        return summaries(tx.exec_params(sql, key), with_support_need);
+        return community_summaries(
+            m_fields, tx.exec_params(sql, key, community_linked_people(tx, m_fields, key)),
+            with_support_need);
     });
 }
 
@@ -210,29 +223,36 @@ core::Result<core::PeoplePage> PostgresCommunityStore::people_page(std::string_v
                                                                    bool with_support_need,
                                                                    std::size_t offset,
                                                                    std::size_t limit) {
-    const std::string count_sql = std::string(PEOPLE_OF.substr(0, PEOPLE_OF.find("SELECT p.id"))) +
-                                  "SELECT count(*) FROM members";
-    const std::string page_sql =
-        with_flag(PEOPLE_OF, with_support_need, PEOPLE_OF_END) + " LIMIT $2 OFFSET $3";
+    const std::string count_sql =
+        std::string(COMMUNITY_MEMBERS) + "SELECT count(*)" + std::string(COMMUNITY_MEMBERS_FROM);
+    const std::string page_sql = std::string(COMMUNITY_MEMBERS) +
+                                 std::string(COMMUNITY_SUMMARY_COLUMNS) +
+                                 std::string(COMMUNITY_MEMBERS_FROM) +
+                                 std::string(COMMUNITY_MEMBERS_ORDER) + " LIMIT $3 OFFSET $4";
     return m_pool->read([&](Tx& tx) -> core::Result<core::PeoplePage> {
         std::int64_t key = 0;
         SAMSKAB_TRY_SET(key, require_key(tx, Keyed::Partnerships, partnership, "partnership"));
+        const std::string linked = community_linked_people(tx, m_fields, key);
         core::PeoplePage page;
         // Both queries read the pool's one snapshot, so the total matches the pages.
-        page.total = tx.exec_params1(count_sql, key)[0].as<std::size_t>();
+        page.total = tx.exec_params1(count_sql, key, linked)[0].as<std::size_t>();
         if (limit == 0 || offset >= page.total) {
             return page;
         }
-        page.people = summaries(tx.exec_params(page_sql, key, static_cast<std::int64_t>(limit),
-                                               static_cast<std::int64_t>(offset)),
-                                with_support_need);
+        page.people = community_summaries(
+            m_fields,
+            tx.exec_params(page_sql, key, linked, static_cast<std::int64_t>(limit),
+                           static_cast<std::int64_t>(offset)),
+            with_support_need);
         return page;
     });
 }
 
 core::Result<std::vector<core::PersonSummary>> PostgresCommunityStore::search_people(
     std::string_view partnership, std::string_view query_text, int limit) {
-    const std::string sql = with_flag(PEOPLE_OF, false, PEOPLE_OF_END);
+    const std::string sql = std::string(COMMUNITY_MEMBERS) + "SELECT p.id, p.name" +
+                            std::string(COMMUNITY_MEMBERS_FROM) +
+                            std::string(COMMUNITY_MEMBERS_ORDER);
     const std::string wanted = fold_name(query_text);
     return m_pool->read([&](Tx& tx) -> core::Result<std::vector<core::PersonSummary>> {
         std::int64_t key = 0;
@@ -243,7 +263,8 @@ core::Result<std::vector<core::PersonSummary>> PostgresCommunityStore::search_pe
         }
         // The names are folded here, not by the server (see core/name_fold.h): the members are
         // read in name order and the walk stops at the limit.
-        for (const pqxx::row& row : tx.exec_params(sql, key)) {
+        for (const pqxx::row& row :
+             tx.exec_params(sql, key, community_linked_people(tx, m_fields, key))) {
             if (out.size() >= static_cast<std::size_t>(limit)) {
                 break;
             }
@@ -288,11 +309,7 @@ core::Result<std::vector<std::string>> PostgresCommunityStore::partnerships_of(
     return m_pool->read([&](Tx& tx) -> core::Result<std::vector<std::string>> {
         std::int64_t key = 0;
         SAMSKAB_TRY_SET(key, require_key(tx, Keyed::People, person, "person"));
-        std::vector<std::string> ids;
-        for (const pqxx::row& row : tx.exec_params(std::string(PARTNERSHIPS_OF), key)) {
-            ids.push_back(row[0].as<std::string>());
-        }
-        return ids;
+        return registered_partnerships(tx, m_fields, key);
     });
 }
 

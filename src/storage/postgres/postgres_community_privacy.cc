@@ -70,16 +70,65 @@ SELECT p.pk, p.id, greatest(
 FROM people p WHERE p.pk NOT IN (SELECT person FROM anonymised) ORDER BY p.id
 )sql";
 
-// The people `companion` accompanies on `today` through an open link, not anonymised, by name
-// (bytewise, as SQLite orders), with their first partnership of those links.
-constexpr const char* ACCOMPANIED = R"sql(
-SELECT p.pk, p.id, p.name, min(pa.id), coalesce(pc.companion, 0) FROM companions c
-JOIN people p ON p.pk = c.person JOIN partnerships pa ON pa.pk = c.partnership
+// FROM and WHERE of the links through which the person whose blind index is $1 accompanies
+// someone on $2 (open that day). Their people are sealed, so community_accompanied opens them
+// and names them in a second query.
+constexpr std::string_view COMMUNITY_OPEN_LINKS =
+    " FROM companions c WHERE c.companion_key = $1 AND c.from_date <= $2 "
+    "AND (c.to_date IS NULL OR c.to_date >= $2)";
+
+// Of the people with keys $1, those not anonymised, by name (bytewise, as SQLite orders), with
+// whether they share with their companion.
+constexpr const char* COMMUNITY_ACCOMPANIED_PEOPLE = R"sql(
+SELECT p.pk, p.id, p.name, coalesce(pc.companion, 0) FROM people p
 LEFT JOIN privacy_consents pc ON pc.person = p.pk
-WHERE c.companion = $1 AND c.from_date <= $2 AND (c.to_date IS NULL OR c.to_date >= $2)
-  AND p.pk NOT IN (SELECT person FROM anonymised)
-GROUP BY p.pk, pc.companion ORDER BY p.name COLLATE "C", p.id
+WHERE p.pk = ANY($1::bigint[]) AND p.pk NOT IN (SELECT person FROM anonymised)
+ORDER BY p.name COLLATE "C", p.id
 )sql";
+
+// The people the person with key `companion` accompanies on `today` through an open link, not
+// anonymised, by name, each with the first (by id) partnership of those links, and whether they
+// share: (person's key, view without participations).
+std::vector<std::pair<std::int64_t, core::AccompaniedView>> community_accompanied(
+    Tx& tx, const SealedFields& fields, std::int64_t companion, core::Day today) {
+    std::map<std::int64_t, std::vector<std::int64_t>> partnerships_of_person;
+    std::vector<std::int64_t> people, partnerships;
+    for (const pqxx::row& row :
+         tx.exec_params("SELECT " + std::string(LINK_COLUMNS) + ", c.partnership" +
+                            std::string(COMMUNITY_OPEN_LINKS),
+                        fields.link_key(companion), date_text(today))) {
+        const OpenedLink link = fields.open_link(row, 0);
+        const auto partnership = row[6].as<std::int64_t>();
+        partnerships_of_person[link.person].push_back(partnership);
+        people.push_back(link.person);
+        partnerships.push_back(partnership);
+    }
+    std::vector<std::pair<std::int64_t, core::AccompaniedView>> out;
+    if (people.empty()) {
+        return out;
+    }
+    const std::map<std::int64_t, std::string> partnership_ids =
+        ids_of_keys(tx, Keyed::Partnerships, partnerships);
+    for (const pqxx::row& row : tx.exec_params(COMMUNITY_ACCOMPANIED_PEOPLE, key_array(people))) {
+        const auto person = row[0].as<std::int64_t>();
+        std::optional<std::string> first;
+        for (const std::int64_t partnership : partnerships_of_person[person]) {
+            const auto id = partnership_ids.find(partnership);
+            if (id != partnership_ids.end() && (!first || id->second < *first)) {
+                first = id->second;
+            }
+        }
+        if (!first) {
+            continue;
+        }
+        core::AccompaniedView view;
+        view.person = {text(row[1]), text(row[2]), std::nullopt};
+        view.partnership = std::move(*first);
+        view.shares = row[3].as<int>() != 0;
+        out.emplace_back(person, std::move(view));
+    }
+    return out;
+}
 
 constexpr const char* SHARED_PARTICIPATIONS = R"sql(
 SELECT o.id, a.id, o.start, o."end", a.title, a.kind, pl.id, pl.name FROM participations x
@@ -96,16 +145,11 @@ core::Result<std::vector<core::AccompaniedView>> PostgresCommunityStore::accompa
         std::int64_t key = 0;
         SAMSKAB_TRY_SET(key, require_key(tx, Keyed::People, companion, "companion"));
         std::vector<core::AccompaniedView> out;
-        for (const pqxx::row& row : tx.exec_params(ACCOMPANIED, key, date_text(today))) {
-            core::AccompaniedView view;
-            view.person = {text(row[1]), text(row[2]), std::nullopt};
-            view.partnership = text(row[3]);
-            view.shares = row[4].as<int>() != 0;
+        for (auto& [person, view] : community_accompanied(tx, m_fields, key, today)) {
             if (view.shares) {
-                for (const pqxx::row& shared :
-                     tx.exec_params(SHARED_PARTICIPATIONS, row[0].as<std::int64_t>(),
-                                    date_text(today - SHARED_DAYS_BEFORE),
-                                    date_text(today + SHARED_DAYS_AFTER + 1))) {
+                for (const pqxx::row& shared : tx.exec_params(
+                         SHARED_PARTICIPATIONS, person, date_text(today - SHARED_DAYS_BEFORE),
+                         date_text(today + SHARED_DAYS_AFTER + 1))) {
                     core::OccurrenceView occurrence;
                     occurrence.occurrence = {text(shared[0]), text(shared[1]),
                                              time_of_text(text(shared[2])),
@@ -161,7 +205,7 @@ core::Result<std::vector<core::DeletionRequest>> PostgresCommunityStore::deletio
              tx.exec("SELECT p.pk, p.id, p.name, d.requested_at FROM deletion_requests d "
                      "JOIN people p ON p.pk = d.person ORDER BY d.requested_at, p.id")) {
             const std::vector<std::string> ids =
-                registered_partnerships(tx, row[0].as<std::int64_t>());
+                registered_partnerships(tx, m_fields, row[0].as<std::int64_t>());
             if (std::find(ids.begin(), ids.end(), partnership) != ids.end()) {
                 out.push_back(
                     {{text(row[1]), text(row[2]), std::nullopt}, time_of_text(text(row[3]))});
@@ -180,13 +224,16 @@ core::Result<core::ErasureSummary> PostgresCommunityStore::erase_person(std::str
         summary.participations = changed(tx, "DELETE FROM participations WHERE person = $1", key);
         summary.visits = changed(tx, "DELETE FROM visits WHERE person = $1", key);
         summary.relations = changed(tx, "DELETE FROM relations WHERE a = $1 OR b = $1", key);
-        summary.companion_links =
-            changed(tx, "DELETE FROM companions WHERE person = $1 OR companion = $1", key);
+        // The links are found by the blind index of the person's key (postgres_fields.h).
+        summary.companion_links = static_cast<int>(
+            tx.exec_params("DELETE FROM companions WHERE person_key = $1 OR companion_key = $1",
+                           m_fields.link_key(key))
+                .affected_rows());
         summary.pathways = changed(tx, "DELETE FROM pathways WHERE person = $1", key);
         // Notes are free text: a note that names the person is about them, and goes whole. The
         // self-evaluation's free text stays for the partnership's evaluation, without the name.
-        summary.logbook_notes = delete_notes_naming(tx, name);
-        redact_free_text(tx, name);
+        summary.logbook_notes = delete_notes_naming(tx, m_fields, name);
+        redact_free_text(tx, m_fields, name);
         summary.accounts = delete_accounts(tx, key);
         summary.access_log_entries = changed(tx, "DELETE FROM audit_log WHERE subject = $1", key);
         // Logbook entries' people, survey responses and respondents go with the person by
@@ -256,7 +303,7 @@ core::Result<std::vector<core::RetentionCandidate>> PostgresCommunityStore::rete
             if (!months) {
                 // Kept as long as the most patient of their partnerships keeps people.
                 for (const std::string& id :
-                     registered_partnerships(tx, row[0].as<std::int64_t>())) {
+                     registered_partnerships(tx, m_fields, row[0].as<std::int64_t>())) {
                     auto found = settings.find(id);
                     period =
                         std::max(period, found == settings.end() ? core::DEFAULT_RETENTION_MONTHS
@@ -284,7 +331,7 @@ core::Result<std::vector<std::string>> PostgresCommunityStore::anonymise(
             SAMSKAB_TRY_SET(key, require_key(tx, Keyed::People, person, "person"));
             const std::string name = name_of_key(tx, key);
             std::string id = new_id(tx, Keyed::People, "anon");
-            redact_free_text(tx, name);
+            redact_free_text(tx, m_fields, name);
             delete_accounts(tx, key);
             for (const char* sql : {
                      "DELETE FROM breaks WHERE person = $1",

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "core/community_store.h"
+#include "storage/postgres/postgres_fields.h"
 #include "storage/postgres/postgres_pool.h"
 
 namespace samskab::storage::postgres {
@@ -19,8 +20,9 @@ namespace samskab::storage::postgres {
 // postgres_community_privacy.cc (the companion's view, rectification, erasure, retention).
 class PostgresCommunityStore final : public core::CommunityStore {
 public:
-    explicit PostgresCommunityStore(std::shared_ptr<ConnectionPool> pool)
-        : m_pool(std::move(pool)) {}
+    // The sensitive fields are sealed with `fields` (storage/postgres/postgres_fields.h).
+    PostgresCommunityStore(std::shared_ptr<ConnectionPool> pool, SealedFields fields)
+        : m_pool(std::move(pool)), m_fields(std::move(fields)) {}
 
     core::Result<std::vector<core::PlaceView>> list_places() override;
     core::Result<std::vector<core::PlaceView>> list_places_in(
@@ -114,6 +116,7 @@ public:
 
 private:
     std::shared_ptr<ConnectionPool> m_pool;
+    SealedFields m_fields;
 };
 
 }  // namespace samskab::storage::postgres

@@ -16,6 +16,7 @@ namespace samskab::storage::postgres {
 // spell "samskab" and the purpose in hex, so that they are recognisable in pg_locks).
 inline constexpr std::int64_t MIGRATION_LOCK = 0x73616d736b616201;  // schema migrations
 inline constexpr std::int64_t IMPORT_LOCK = 0x73616d736b616202;     // one import at a time
+inline constexpr std::int64_t FIELDS_LOCK = 0x73616d736b616203;     // sealing, key rotation
 
 // The first line of a libpqxx error without its "ERROR:" prefix. PostgreSQL adds DETAIL lines
 // that quote the offending row, and a row of samskab holds names and support needs, which have

@@ -21,6 +21,39 @@ int hex_value(char c) {
 
 }  // namespace
 
+std::string lower_hex(std::string_view bytes) {
+    static constexpr char DIGITS[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(bytes.size() * 2);
+    for (const char c : bytes) {
+        const auto b = static_cast<unsigned char>(c);
+        out += DIGITS[b >> 4];
+        out += DIGITS[b & 15];
+    }
+    return out;
+}
+
+std::string bytea_of_copy_text(std::string_view text) {
+    if (text.size() < 2 || text[0] != '\\' || text[1] != 'x' || text.size() % 2 != 0) {
+        throw pqxx::failure("a bytea value in an unexpected format");
+    }
+    std::string out;
+    out.reserve(text.size() / 2 - 1);
+    for (std::size_t i = 2; i < text.size(); i += 2) {
+        const int high = hex_value(text[i]);
+        const int low = hex_value(text[i + 1]);
+        if (high < 0 || low < 0) {
+            throw pqxx::failure("a bytea value in an unexpected format");
+        }
+        out += static_cast<char>(high * 16 + low);
+    }
+    return out;
+}
+
+std::string copy_text_of_bytea(std::string_view bytes) {
+    return "\\x" + lower_hex(bytes);
+}
+
 std::string copy_unescape(std::string_view field) {
     std::string out;
     out.reserve(field.size());

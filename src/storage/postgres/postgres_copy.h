@@ -35,6 +35,16 @@ private:
 // Undoes COPY's text escapes in one field: \t, \n, \\ and the rest, octal and hex bytes.
 std::string copy_unescape(std::string_view field);
 
+// `bytes` as lower-case hex digits.
+std::string lower_hex(std::string_view bytes);
+
+// A bytea as COPY's text format gives it, once unescaped ("\x" and hex digits): its bytes.
+// Throws pqxx::failure for other text (samskab's sessions use the hex output format).
+std::string bytea_of_copy_text(std::string_view text);
+// The text that COPY ... FROM (libpqxx's stream_to, which escapes the backslash) reads into a
+// bytea column as `bytes`.
+std::string copy_text_of_bytea(std::string_view bytes);
+
 // Reads `columns` of every row of `table` with COPY ... TO STDOUT, the fastest way out of
 // PostgreSQL, in no particular order: callers sort. `row(const CopyRow&)` returns false to
 // stop on a damaged row, and copy_out then returns false too. Throws what libpqxx throws.

@@ -63,8 +63,9 @@ struct KeyedRows {
 
 class Loader {
 public:
-    Loader(const Connection& connection, pqxx::transaction_base& transaction)
-        : m_fields(connection), m_transaction(transaction) {}
+    Loader(const Connection& connection, const SealedFields& sealed,
+           pqxx::transaction_base& transaction)
+        : m_fields(connection), m_sealed(sealed), m_transaction(transaction) {}
 
     core::Result<Dataset> run();
 
@@ -80,6 +81,7 @@ private:
     core::Result<void> links();
 
     StoredFields m_fields;
+    const SealedFields& m_sealed;
     pqxx::transaction_base& m_transaction;
     Dataset m_data;
     DenseIndex m_partnerships, m_places, m_people, m_activities, m_occurrences;
@@ -113,11 +115,12 @@ core::Result<void> Loader::records_with_keys() {
 
     KeyedRows<Dataset::Person> people;
     SAMSKAB_PG_TRY(
-        rows("people", {"pk", "id", "support_need", "joined", "entry_channel"},
+        rows("people", {"pk", "id", "support_need", "joined", "entry_channel", "support_sealed"},
              [&](const CopyRow& r) -> core::Result<void> {
                  std::int64_t pk = 0;
                  SAMSKAB_PG_ASSIGN(pk, m_fields.key(r, 0));
-                 Dataset::Person p{std::string(r.text(1)), r.boolean(2), core::NO_DAY, -1};
+                 Dataset::Person p{std::string(r.text(1)), m_sealed.open_support(r, 5, 2, pk),
+                                   core::NO_DAY, -1};
                  if (!r.is_null(3)) {
                      SAMSKAB_PG_ASSIGN(p.joined, m_fields.day(r, 3));
                  }
@@ -182,17 +185,19 @@ core::Result<void> Loader::records_with_keys() {
 core::Result<void> Loader::links() {
     auto& companions = m_data.companions;
     SAMSKAB_PG_TRY(rows("companions",
-                        {"person", "companion", "partnership", "from_date", "to_date"},
+                        {"partnership", "from_date", "to_date", std::string(LINK_COPY_COLUMNS[0]),
+                         std::string(LINK_COPY_COLUMNS[1]), std::string(LINK_COPY_COLUMNS[2]),
+                         std::string(LINK_COPY_COLUMNS[3]), std::string(LINK_COPY_COLUMNS[4]),
+                         std::string(LINK_COPY_COLUMNS[5])},
                         [&](const CopyRow& r) -> core::Result<void> {
-                            std::int64_t person = 0, companion = 0, partnership = 0;
-                            SAMSKAB_PG_ASSIGN(person, m_fields.key(r, 0));
-                            SAMSKAB_PG_ASSIGN(companion, m_fields.key(r, 1));
-                            SAMSKAB_PG_ASSIGN(partnership, m_fields.key(r, 2));
-                            Dataset::Companion c{m_people[person], m_people[companion],
+                            std::int64_t partnership = 0;
+                            SAMSKAB_PG_ASSIGN(partnership, m_fields.key(r, 0));
+                            const OpenedLink link = m_sealed.open_link(r, 3);
+                            Dataset::Companion c{m_people[link.person], m_people[link.companion],
                                                  m_partnerships[partnership], 0, core::DAY_MAX};
-                            SAMSKAB_PG_ASSIGN(c.from, m_fields.day(r, 3));
-                            if (!r.is_null(4)) {
-                                SAMSKAB_PG_ASSIGN(c.to, m_fields.day(r, 4));
+                            SAMSKAB_PG_ASSIGN(c.from, m_fields.day(r, 1));
+                            if (!r.is_null(2)) {
+                                SAMSKAB_PG_ASSIGN(c.to, m_fields.day(r, 2));
                             }
                             companions.push_back(c);
                             return {};
@@ -298,7 +303,7 @@ core::Result<core::Dataset> PostgresStore::load_dataset() {
     Connection& connection = *m_connection;
     return connection.guard<core::Dataset>([&]() -> core::Result<core::Dataset> {
         pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> transaction(connection.handle());
-        auto data = Loader(connection, transaction).run();
+        auto data = Loader(connection, m_fields, transaction).run();
         transaction.commit();
         return data;
     });

@@ -28,8 +28,9 @@ void sort_by_id(Records& records) {
 
 class Exporter {
 public:
-    Exporter(const Connection& connection, pqxx::transaction_base& transaction)
-        : m_fields(connection), m_transaction(transaction) {}
+    Exporter(const Connection& connection, const SealedFields& sealed,
+             pqxx::transaction_base& transaction)
+        : m_fields(connection), m_sealed(sealed), m_transaction(transaction) {}
 
     core::Result<core::Bundle> run() {
         SAMSKAB_PG_TRY(partnerships());
@@ -43,8 +44,9 @@ public:
         SAMSKAB_PG_TRY(relations());
         SAMSKAB_PG_TRY(pathways());
         // The self-evaluation's records, through their stores' own functions.
-        SAMSKAB_PG_TRY(PostgresLogbookStore::export_logbooks(m_transaction, m_bundle));
-        SAMSKAB_PG_TRY(PostgresInterviewStore::export_interviews(m_transaction, m_bundle));
+        SAMSKAB_PG_TRY(PostgresLogbookStore::export_logbooks(m_transaction, m_sealed, m_bundle));
+        SAMSKAB_PG_TRY(
+            PostgresInterviewStore::export_interviews(m_transaction, m_sealed, m_bundle));
         SAMSKAB_PG_TRY(PostgresSurveyStore::export_surveys(m_transaction, m_bundle));
         return std::move(m_bundle);
     }
@@ -114,14 +116,14 @@ private:
     core::Result<void> people() {
         SAMSKAB_PG_TRY(rows("people",
                             {"pk", "id", "name", "support_need", "joined", "entry_channel",
-                             "consent_support_need", "consent_pathways"},
+                             "consent_support_need", "consent_pathways", "support_sealed"},
                             [&](const CopyRow& r) -> core::Result<void> {
                                 std::int64_t pk = 0;
                                 SAMSKAB_PG_ASSIGN(pk, m_fields.key(r, 0));
                                 core::Person p;
                                 p.id = r.text(1);
                                 p.name = r.text(2);
-                                p.support_need = r.boolean(3);
+                                p.support_need = m_sealed.open_support(r, 8, 3, pk);
                                 SAMSKAB_PG_ASSIGN(p.joined, m_fields.optional_day(r, 4));
                                 if (!r.is_null(5)) {
                                     SAMSKAB_PG_ASSIGN(
@@ -138,20 +140,23 @@ private:
     }
 
     core::Result<void> companions() {
-        SAMSKAB_PG_TRY(
-            rows("companions", {"person", "companion", "partnership", "from_date", "to_date"},
-                 [&](const CopyRow& r) -> core::Result<void> {
-                     std::int64_t person = 0, companion = 0, partnership = 0;
-                     SAMSKAB_PG_ASSIGN(person, m_fields.key(r, 0));
-                     SAMSKAB_PG_ASSIGN(companion, m_fields.key(r, 1));
-                     SAMSKAB_PG_ASSIGN(partnership, m_fields.key(r, 2));
-                     core::CompanionLink c{m_people.at(person), m_people.at(companion),
-                                           m_partnerships.at(partnership), 0, std::nullopt};
-                     SAMSKAB_PG_ASSIGN(c.from, m_fields.day(r, 3));
-                     SAMSKAB_PG_ASSIGN(c.to, m_fields.optional_day(r, 4));
-                     m_bundle.companions.push_back(std::move(c));
-                     return {};
-                 }));
+        SAMSKAB_PG_TRY(rows("companions",
+                            {"partnership", "from_date", "to_date",
+                             std::string(LINK_COPY_COLUMNS[0]), std::string(LINK_COPY_COLUMNS[1]),
+                             std::string(LINK_COPY_COLUMNS[2]), std::string(LINK_COPY_COLUMNS[3]),
+                             std::string(LINK_COPY_COLUMNS[4]), std::string(LINK_COPY_COLUMNS[5])},
+                            [&](const CopyRow& r) -> core::Result<void> {
+                                std::int64_t partnership = 0;
+                                SAMSKAB_PG_ASSIGN(partnership, m_fields.key(r, 0));
+                                const OpenedLink link = m_sealed.open_link(r, 3);
+                                core::CompanionLink c{
+                                    m_people.at(link.person), m_people.at(link.companion),
+                                    m_partnerships.at(partnership), 0, std::nullopt};
+                                SAMSKAB_PG_ASSIGN(c.from, m_fields.day(r, 1));
+                                SAMSKAB_PG_ASSIGN(c.to, m_fields.optional_day(r, 2));
+                                m_bundle.companions.push_back(std::move(c));
+                                return {};
+                            }));
         auto& c = m_bundle.companions;
         std::sort(c.begin(), c.end(), [](const auto& x, const auto& y) {
             return std::tie(x.person, x.companion, x.partnership, x.from) <
@@ -281,6 +286,7 @@ private:
     }
 
     StoredFields m_fields;
+    const SealedFields& m_sealed;
     pqxx::transaction_base& m_transaction;
     core::Bundle m_bundle;
     Ids m_partnerships, m_places, m_people, m_activities, m_occurrences;
@@ -294,7 +300,7 @@ core::Result<core::Bundle> PostgresStore::export_bundle() {
         // One snapshot, so that the export is consistent even while others write; tables are
         // read in the order in which a bulk import locks them (postgres_bulk.h).
         pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> transaction(connection.handle());
-        auto bundle = Exporter(connection, transaction).run();
+        auto bundle = Exporter(connection, m_fields, transaction).run();
         transaction.commit();
         return bundle;
     });

@@ -3,11 +3,13 @@
 // joining the stored records, so references to records the bundle does not carry resolve too.
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "core/messages.h"
 #include "storage/postgres/postgres_bulk.h"
 #include "storage/postgres/postgres_connection.h"
+#include "storage/postgres/postgres_fields.h"
 #include "storage/postgres/postgres_interview_store.h"
 #include "storage/postgres/postgres_logbook_store.h"
 #include "storage/postgres/postgres_staging.h"
@@ -51,22 +53,24 @@ const std::vector<Upsert>& upserts() {
          "ON CONFLICT (id) DO UPDATE SET partnership = excluded.partnership, "
          "name = excluded.name, support_threshold = excluded.support_threshold",
          {{"partnership", "partnerships"}}},
+        // The support need is sealed afterwards, from the staged rows (seal_staged_support):
+        // here the plaintext flag is false and the sealed one empty.
         {"stage_people",
          "INSERT INTO people (id, name, support_need, joined, entry_channel, "
-         "consent_support_need, consent_pathways) SELECT id, name, support_need, joined, "
+         "consent_support_need, consent_pathways) SELECT id, name, false, joined, "
          "entry_channel, consent_support_need, consent_pathways FROM stage_people ORDER BY ord "
          "ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
-         "support_need = excluded.support_need, joined = excluded.joined, "
+         "support_need = false, support_sealed = NULL, joined = excluded.joined, "
          "entry_channel = excluded.entry_channel, "
          "consent_support_need = excluded.consent_support_need, "
          "consent_pathways = excluded.consent_pathways",
          {}},
+        // From the links resolved and sealed by seal_staged_companions.
         {"stage_companions",
-         "INSERT INTO companions (person, companion, partnership, from_date, to_date) "
-         "SELECT p.pk, c.pk, pa.pk, s.from_date, s.to_date FROM stage_companions s "
-         "JOIN people p ON p.id = s.person JOIN people c ON c.id = s.companion "
-         "JOIN partnerships pa ON pa.id = s.partnership ORDER BY 1, 2, 3, 4 "
-         "ON CONFLICT (person, companion, partnership, from_date) "
+         "INSERT INTO companions (person_key, companion_key, person_sealed, companion_sealed, "
+         "partnership, from_date, to_date) SELECT person_key, companion_key, person_sealed, "
+         "companion_sealed, partnership, from_date, to_date FROM sealed_companions "
+         "ORDER BY 5, 6, 1, 2 ON CONFLICT (person_key, companion_key, partnership, from_date) "
          "DO UPDATE SET to_date = excluded.to_date",
          {{"person", "people"}, {"companion", "people"}, {"partnership", "partnerships"}}},
         // initiated_by is optional, so it is joined with LEFT JOIN and checked separately.
@@ -119,6 +123,63 @@ const std::vector<Upsert>& upserts() {
     return all;
 }
 
+// Seals the support need of each staged person who consented to it being recorded, once the
+// people are written (their keys are in the contexts), with one COPY and one UPDATE. A flag
+// without consent is sealed too, so that the schema refuses it (support_sealed_needs_consent)
+// as it refused the plaintext flag: validation lets none through, and the database is the
+// last line.
+void seal_staged_support(pqxx::work& transaction, const SealedFields& fields) {
+    transaction.exec(
+        "CREATE TEMP TABLE sealed_support (person bigint, sealed bytea) ON COMMIT DROP");
+    const pqxx::result staged = transaction.exec(
+        "SELECT p.pk, s.support_need FROM stage_people s JOIN people p ON p.id = s.id "
+        "WHERE s.consent_support_need OR s.support_need");
+    pqxx::stream_to stream(transaction, "sealed_support",
+                           std::vector<std::string>{"person", "sealed"});
+    for (const pqxx::row& row : staged) {
+        const auto person = row[0].as<std::int64_t>();
+        const std::string sealed =
+            fields.cipher().seal(row[1].as<bool>() ? "1" : "0", support_context(person));
+        stream << std::make_tuple(person, copy_text_of_bytea(sealed));
+    }
+    stream.complete();
+    transaction.exec(
+        "UPDATE people p SET support_sealed = s.sealed FROM sealed_support s "
+        "WHERE p.pk = s.person");
+}
+
+// Resolves the staged companion links to the people's keys and seals them into the temporary
+// table sealed_companions, which the companions' upsert reads: the links never reach the
+// server in plaintext except in the import's own temporary tables.
+void seal_staged_companions(pqxx::work& transaction, const SealedFields& fields) {
+    transaction.exec(
+        "CREATE TEMP TABLE sealed_companions (person_key bytea, companion_key bytea, "
+        "person_sealed bytea, companion_sealed bytea, partnership bigint, "
+        "from_date text COLLATE \"C\", to_date text COLLATE \"C\") ON COMMIT DROP");
+    const pqxx::result staged = transaction.exec(
+        "SELECT p.pk, c.pk, pa.pk, s.from_date, s.to_date FROM stage_companions s "
+        "JOIN people p ON p.id = s.person JOIN people c ON c.id = s.companion "
+        "JOIN partnerships pa ON pa.id = s.partnership");
+    pqxx::stream_to stream(
+        transaction, "sealed_companions",
+        std::vector<std::string>{"person_key", "companion_key", "person_sealed", "companion_sealed",
+                                 "partnership", "from_date", "to_date"});
+    for (const pqxx::row& row : staged) {
+        const auto person = row[0].as<std::int64_t>();
+        const auto companion = row[1].as<std::int64_t>();
+        const std::string person_key = fields.link_key_bytes(person);
+        const std::string companion_key = fields.link_key_bytes(companion);
+        const std::optional<std::string> to =
+            row[4].is_null() ? std::nullopt : std::optional<std::string>(row[4].as<std::string>());
+        stream << std::make_tuple(
+            copy_text_of_bytea(person_key), copy_text_of_bytea(companion_key),
+            copy_text_of_bytea(fields.seal_link_bytes("person", person, person_key)),
+            copy_text_of_bytea(fields.seal_link_bytes("companion", companion, companion_key)),
+            row[2].as<std::int64_t>(), row[3].as<std::string>(), to);
+    }
+    stream.complete();
+}
+
 // Runs one upsert; NotFound naming the first reference that names no stored record.
 core::Result<void> write(pqxx::work& transaction, const Upsert& upsert, std::size_t staged) {
     const pqxx::result result = transaction.exec(std::string(upsert.sql));
@@ -151,14 +212,22 @@ core::Result<core::ImportSummary> PostgresStore::import_bundle(const core::Bundl
         BulkLoad bulk(transaction, staged, m_bulk_rows);
         bulk.begin();
         for (const Upsert& upsert : upserts()) {
+            if (upsert.stage == "stage_companions") {
+                seal_staged_companions(transaction, m_fields);
+            }
             SAMSKAB_PG_TRY(write(transaction, upsert, staged.rows(upsert.stage)));
+            if (upsert.stage == "stage_people") {
+                seal_staged_support(transaction, m_fields);
+            }
         }
         bulk.finish();
         core::ImportSummary summary = staged.summary();
         // The self-evaluation's records, through their stores' own functions, after the
         // records they refer to; codes before interviews, whose codings name them.
-        SAMSKAB_PG_TRY(PostgresLogbookStore::import_logbooks(transaction, bundle, summary));
-        SAMSKAB_PG_TRY(PostgresInterviewStore::import_interviews(transaction, bundle, summary));
+        SAMSKAB_PG_TRY(
+            PostgresLogbookStore::import_logbooks(transaction, m_fields, bundle, summary));
+        SAMSKAB_PG_TRY(
+            PostgresInterviewStore::import_interviews(transaction, m_fields, bundle, summary));
         SAMSKAB_PG_TRY(PostgresSurveyStore::import_surveys(transaction, bundle, summary));
         transaction.commit();
         return summary;

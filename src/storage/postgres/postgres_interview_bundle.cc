@@ -7,6 +7,9 @@
 // - an interview is created without an interviewer (NULL), or, when stored already, left as it
 //   is if it is the same, and Conflict "interviews" otherwise;
 // - a coding's partnership gets its copy of the starting codebook first.
+// The free text is sealed as the store seals it (postgres_interview_records.cc): a new row is
+// inserted with '' and its sealed value set by the next statement, and a stored interview is
+// compared with the bundle's after its text is opened.
 #include <algorithm>
 #include <string>
 #include <unordered_map>
@@ -57,6 +60,15 @@ core::Result<void> append_question(Tx& tx, std::int64_t guide, const std::string
         "WHERE guide = $1), $2)",
         guide, text);
     return {};
+}
+
+// Sets the sealed `column` of row `pk` of `table`, a row this transaction has just written with
+// '' in the plaintext column. `table` and `column` are this file's constants, never input.
+void interview_bundle_seal(Tx& tx, std::string_view table, std::string_view column, std::int64_t pk,
+                           const pqxx::binarystring& sealed) {
+    tx.exec_params(
+        "UPDATE " + std::string(table) + " SET " + std::string(column) + " = $1 WHERE pk = $2",
+        sealed, pk);
 }
 
 core::Error guide_changed(std::string_view id) {
@@ -110,43 +122,48 @@ void sort_by_question(std::vector<core::InterviewNoteRecord>& notes) {
 
 // The stored interview `pk` as the bundle carries it: notes by question number, each with its
 // codings in the order they were made.
-core::HeldInterviewRecord read_interview(Tx& tx, std::int64_t pk,
+core::HeldInterviewRecord read_interview(Tx& tx, const SealedFields& fields, std::int64_t pk,
                                          const std::unordered_map<std::int64_t, int>& numbers) {
     core::HeldInterviewRecord out;
     const pqxx::result head = tx.exec_params(
-        "SELECT i.id, i.date, i.interviewee_text, pe.id FROM interviews i "
+        "SELECT i.id, i.date, i.interviewee_sealed, i.interviewee_text, pe.id FROM interviews i "
         "LEFT JOIN people pe ON pe.pk = i.person WHERE i.pk = $1",
         pk);
     out.id = head[0][0].as<std::string>();
     out.date = date_of_text(head[0][1].as<std::string>());
-    out.interviewee = head[0][2].as<std::string>();
-    out.person = optional_text(head[0][3]);
+    out.interviewee = fields.open(head[0][2], head[0][3], interviewee_context(pk));
+    out.person = optional_text(head[0][4]);
     std::unordered_map<std::int64_t, size_t> note_of_key;
     for (const pqxx::row& row :
-         tx.exec_params("SELECT pk, question, note_text FROM interview_notes WHERE interview = $1 "
-                        "ORDER BY pk",
+         tx.exec_params("SELECT pk, question, note_sealed, note_text FROM interview_notes "
+                        "WHERE interview = $1 ORDER BY pk",
                         pk)) {
+        const auto note = row[0].as<std::int64_t>();
         const auto number = numbers.find(row[1].as<std::int64_t>());
-        note_of_key[row[0].as<std::int64_t>()] = out.notes.size();
-        out.notes.push_back(core::InterviewNoteRecord{
-            number == numbers.end() ? 0 : number->second, row[2].as<std::string>(), {}});
+        note_of_key[note] = out.notes.size();
+        out.notes.push_back(
+            core::InterviewNoteRecord{number == numbers.end() ? 0 : number->second,
+                                      fields.open(row[2], row[3], interview_note_context(note)),
+                                      {}});
     }
     for (const pqxx::row& row : tx.exec_params(
-             "SELECT k.note, k.theme, k.quote_text FROM interview_codings k "
+             "SELECT k.pk, k.note, k.theme, k.quote_sealed, k.quote_text FROM interview_codings k "
              "JOIN interview_notes n ON n.pk = k.note WHERE n.interview = $1 ORDER BY k.pk",
              pk)) {
-        const auto note = note_of_key.find(row[0].as<std::int64_t>());
+        const auto note = note_of_key.find(row[1].as<std::int64_t>());
         if (note != note_of_key.end()) {
             out.notes[note->second].codings.push_back(
-                {row[1].as<std::string>(), row[2].as<std::string>()});
+                {row[2].as<std::string>(),
+                 fields.open(row[3], row[4], quote_context(row[0].as<std::int64_t>()))});
         }
     }
     sort_by_question(out.notes);
     return out;
 }
 
-core::Result<void> insert_coding(Tx& tx, std::int64_t note, std::string_view note_text,
-                                 std::int64_t partnership, const core::InterviewCodingRecord& k) {
+core::Result<void> insert_coding(Tx& tx, const SealedFields& fields, std::int64_t note,
+                                 std::string_view note_text, std::int64_t partnership,
+                                 const core::InterviewCodingRecord& k) {
     if (auto valid = core::validate_quote(k.quote, note_text, core::Lang::Da); !valid) {
         return tl::unexpected(valid.error());
     }
@@ -155,16 +172,20 @@ core::Result<void> insert_coding(Tx& tx, std::int64_t note, std::string_view not
             .empty()) {
         return tl::unexpected(unknown(core::Msg::NounTheme, k.theme, "theme"));
     }
-    tx.exec_params(
-        "INSERT INTO interview_codings (note, partnership, theme, quote_text) "
-        "VALUES ($1, $2, $3, $4)",
-        note, partnership, k.theme, k.quote);
+    const auto pk = tx.exec_params(
+                          "INSERT INTO interview_codings (note, partnership, theme, quote_text) "
+                          "VALUES ($1, $2, $3, '') RETURNING pk",
+                          note, partnership, k.theme)[0][0]
+                        .as<std::int64_t>();
+    interview_bundle_seal(tx, "interview_codings", "quote_sealed", pk,
+                          fields.seal(k.quote, quote_context(pk)));
     return {};
 }
 
 // Creates the interview with its notes and codings; the caller has given the partnership its
 // codebook when the interview has codings.
-core::Result<void> insert_interview(Tx& tx, std::int64_t guide, std::int64_t partnership,
+core::Result<void> insert_interview(Tx& tx, const SealedFields& fields, std::int64_t guide,
+                                    std::int64_t partnership,
                                     const std::vector<StoredQuestion>& questions,
                                     const core::HeldInterviewRecord& iv) {
     if (auto valid = core::validate_interviewee(iv.interviewee, core::Lang::Da); !valid) {
@@ -177,9 +198,11 @@ core::Result<void> insert_interview(Tx& tx, std::int64_t guide, std::int64_t par
     const std::int64_t pk =
         tx.exec_params(
               "INSERT INTO interviews (id, guide, date, interviewer, interviewee_text, person) "
-              "VALUES ($1, $2, $3, NULL, $4, $5) RETURNING pk",
-              iv.id, guide, date_text(iv.date), iv.interviewee, person)[0][0]
+              "VALUES ($1, $2, $3, NULL, '', $4) RETURNING pk",
+              iv.id, guide, date_text(iv.date), person)[0][0]
             .as<std::int64_t>();
+    interview_bundle_seal(tx, "interviews", "interviewee_sealed", pk,
+                          fields.seal(iv.interviewee, interviewee_context(pk)));
     for (const core::InterviewNoteRecord& note : iv.notes) {
         if (auto valid = core::validate_note(note.text, core::Lang::Da); !valid) {
             return tl::unexpected(valid.error());
@@ -191,11 +214,13 @@ core::Result<void> insert_interview(Tx& tx, std::int64_t guide, std::int64_t par
         const std::int64_t note_pk =
             tx.exec_params(
                   "INSERT INTO interview_notes (interview, question, note_text) "
-                  "VALUES ($1, $2, $3) RETURNING pk",
-                  pk, questions[static_cast<size_t>(note.question) - 1].pk, note.text)[0][0]
+                  "VALUES ($1, $2, '') RETURNING pk",
+                  pk, questions[static_cast<size_t>(note.question) - 1].pk)[0][0]
                 .as<std::int64_t>();
+        interview_bundle_seal(tx, "interview_notes", "note_sealed", note_pk,
+                              fields.seal(note.text, interview_note_context(note_pk)));
         for (const core::InterviewCodingRecord& k : note.codings) {
-            SAMSKAB_TRY(insert_coding(tx, note_pk, note.text, partnership, k));
+            SAMSKAB_TRY(insert_coding(tx, fields, note_pk, note.text, partnership, k));
         }
     }
     return {};
@@ -208,7 +233,8 @@ bool has_codings(const core::HeldInterviewRecord& iv) {
 
 }  // namespace
 
-core::Result<void> PostgresInterviewStore::import_interviews(Tx& tx, const core::Bundle& bundle,
+core::Result<void> PostgresInterviewStore::import_interviews(Tx& tx, const SealedFields& fields,
+                                                             const core::Bundle& bundle,
                                                              core::ImportSummary& summary) {
     for (const core::CodeRecord& code : bundle.codes) {
         const auto partnership = key_of(tx, Keyed::Partnerships, code.partnership);
@@ -236,13 +262,13 @@ core::Result<void> PostgresInterviewStore::import_interviews(Tx& tx, const core:
                 if (has_codings(iv)) {
                     ensure_codebook(tx, partnership);
                 }
-                SAMSKAB_TRY(insert_interview(tx, guide, partnership, questions, iv));
+                SAMSKAB_TRY(insert_interview(tx, fields, guide, partnership, questions, iv));
                 ++created;
                 continue;
             }
             const bool same_guide = found[0][1].as<std::int64_t>() == guide;
             const core::HeldInterviewRecord stored =
-                read_interview(tx, found[0][0].as<std::int64_t>(), numbers);
+                read_interview(tx, fields, found[0][0].as<std::int64_t>(), numbers);
             core::HeldInterviewRecord given = iv;
             sort_by_question(given.notes);
             if (!same_guide || !(stored == given)) {
@@ -256,7 +282,8 @@ core::Result<void> PostgresInterviewStore::import_interviews(Tx& tx, const core:
     return {};
 }
 
-core::Result<void> PostgresInterviewStore::export_interviews(Tx& tx, core::Bundle& bundle) {
+core::Result<void> PostgresInterviewStore::export_interviews(Tx& tx, const SealedFields& fields,
+                                                             core::Bundle& bundle) {
     // Codes by partnership id, each partnership's in its codebook's order: an import appends
     // new themes in the order given.
     for (const pqxx::row& row :
@@ -281,7 +308,7 @@ core::Result<void> PostgresInterviewStore::export_interviews(Tx& tx, core::Bundl
         for (const pqxx::row& interview : tx.exec_params(
                  "SELECT pk FROM interviews WHERE guide = $1 ORDER BY id COLLATE \"C\"", pk)) {
             record.interviews.push_back(
-                read_interview(tx, interview[0].as<std::int64_t>(), numbers));
+                read_interview(tx, fields, interview[0].as<std::int64_t>(), numbers));
         }
         bundle.interviews.push_back(std::move(record));
     }

@@ -1,7 +1,10 @@
 // PostgresInterviewStore: interviews, their notes and codings, the coded passages the analysis
 // reads, and the promoters/inhibitors check, as SqliteInterviewStore
-// (storage/sqlite/sqlite_interview_records.cc) keeps them. The free text is written to the
-// plain *_text columns; the *_sealed columns stay NULL (this store does not encrypt).
+// (storage/sqlite/sqlite_interview_records.cc) keeps them. The free text is sealed
+// (storage/postgres/postgres_fields.h): the *_text columns are written '' and the *_sealed
+// columns hold the value. A row keyed by an identity column is inserted first and sealed by the
+// next statement, once its key (part of the value's context) is known; whether a quote is in
+// its note is decided here, after both are opened.
 #include "storage/postgres/postgres_interview_store.h"
 
 #include "storage/postgres/postgres_community_common.h"
@@ -17,11 +20,11 @@ using Tx = pqxx::transaction_base;
 // no interviewer (NULL), which reads as 0, as on SQLite.
 constexpr std::string_view INTERVIEW_COLUMNS =
     "SELECT i.pk, i.guide, p.id, i.date, coalesce(i.interviewer, 0), coalesce(a.name, ''), "
-    "i.interviewee_text, pe.id FROM interviews i "
+    "i.interviewee_sealed, i.interviewee_text, pe.id FROM interviews i "
     "JOIN interview_guides g ON g.pk = i.guide JOIN partnerships p ON p.pk = g.partnership "
     "LEFT JOIN accounts a ON a.pk = i.interviewer LEFT JOIN people pe ON pe.pk = i.person ";
 
-core::Interview interview_of(const pqxx::row& row) {
+core::Interview interview_of(const SealedFields& fields, const pqxx::row& row) {
     core::Interview out;
     out.id = row[0].as<std::int64_t>();
     out.guide = row[1].as<std::int64_t>();
@@ -29,9 +32,18 @@ core::Interview interview_of(const pqxx::row& row) {
     out.date = date_of_text(row[3].as<std::string>());
     out.interviewer = row[4].as<std::int64_t>();
     out.interviewer_name = row[5].as<std::string>();
-    out.interviewee = row[6].as<std::string>();
-    out.person = optional_text(row[7]);
+    out.interviewee = fields.open(row[6], row[7], interviewee_context(out.id));
+    out.person = optional_text(row[8]);
     return out;
+}
+
+// Sets the sealed `column` of row `pk` of `table`, a row this transaction has just written with
+// '' in the plaintext column. `table` and `column` are this file's constants, never input.
+void interview_records_seal(Tx& tx, std::string_view table, std::string_view column,
+                            std::int64_t pk, const pqxx::binarystring& sealed) {
+    tx.exec_params(
+        "UPDATE " + std::string(table) + " SET " + std::string(column) + " = $1 WHERE pk = $2",
+        sealed, pk);
 }
 
 }  // namespace
@@ -55,13 +67,16 @@ core::Result<std::int64_t> PostgresInterviewStore::create_interview(
             SAMSKAB_TRY_SET(person, require_key(tx, Keyed::People, *interview.person, "person"));
         }
         const std::string bundle_id = new_record_id(tx, "interviews", "iv");
-        return tx
-            .exec_params(
-                "INSERT INTO interviews (guide, date, interviewer, interviewee_text, person, id) "
-                "VALUES ($1, $2, $3, $4, $5, $6) RETURNING pk",
-                interview.guide, date_text(interview.date), interview.interviewer,
-                interview.interviewee, person, bundle_id)[0][0]
-            .as<std::int64_t>();
+        const auto pk =
+            tx.exec_params(
+                  "INSERT INTO interviews (guide, date, interviewer, interviewee_text, person, id) "
+                  "VALUES ($1, $2, $3, '', $4, $5) RETURNING pk",
+                  interview.guide, date_text(interview.date), interview.interviewer, person,
+                  bundle_id)[0][0]
+                .as<std::int64_t>();
+        interview_records_seal(tx, "interviews", "interviewee_sealed", pk,
+                               m_fields.seal(interview.interviewee, interviewee_context(pk)));
+        return pk;
     });
 }
 
@@ -74,7 +89,7 @@ core::Result<std::vector<core::Interview>> PostgresInterviewStore::interviews(
         SAMSKAB_TRY_SET(key, require_key(tx, Keyed::Partnerships, partnership, "partnership"));
         std::vector<core::Interview> out;
         for (const pqxx::row& row : tx.exec_params(sql, key)) {
-            out.push_back(interview_of(row));
+            out.push_back(interview_of(m_fields, row));
         }
         return out;
     });
@@ -89,26 +104,30 @@ core::Result<std::optional<core::InterviewRecord>> PostgresInterviewStore::find_
             return std::nullopt;
         }
         core::InterviewRecord record;
-        record.interview = interview_of(found[0]);
+        record.interview = interview_of(m_fields, found[0]);
         if (auto guide = guide_of(tx, record.interview.guide)) {
             record.guide = std::move(*guide);
         }
         for (const pqxx::row& row :
-             tx.exec_params("SELECT n.pk, n.question, n.note_text FROM interview_notes n "
+             tx.exec_params("SELECT n.pk, n.question, n.note_sealed, n.note_text "
+                            "FROM interview_notes n "
                             "JOIN interview_questions q ON q.pk = n.question "
                             "WHERE n.interview = $1 ORDER BY q.position, n.pk",
                             interview)) {
-            record.notes.push_back(core::InterviewNote{row[0].as<std::int64_t>(), interview,
-                                                       row[1].as<std::int64_t>(),
-                                                       row[2].as<std::string>()});
+            const auto pk = row[0].as<std::int64_t>();
+            record.notes.push_back(
+                core::InterviewNote{pk, interview, row[1].as<std::int64_t>(),
+                                    m_fields.open(row[2], row[3], interview_note_context(pk))});
         }
         // Whether a quote is still in its note is decided here, as on SQLite.
-        for (const pqxx::row& row : tx.exec_params(
-                 "SELECT k.pk, k.note, k.theme, k.quote_text FROM interview_codings k "
-                 "JOIN interview_notes n ON n.pk = k.note WHERE n.interview = $1 ORDER BY k.pk",
-                 interview)) {
-            core::Coding coding{row[0].as<std::int64_t>(), row[1].as<std::int64_t>(),
-                                row[2].as<std::string>(), row[3].as<std::string>(), false};
+        for (const pqxx::row& row :
+             tx.exec_params("SELECT k.pk, k.note, k.theme, k.quote_sealed, k.quote_text "
+                            "FROM interview_codings k JOIN interview_notes n ON n.pk = k.note "
+                            "WHERE n.interview = $1 ORDER BY k.pk",
+                            interview)) {
+            const auto pk = row[0].as<std::int64_t>();
+            core::Coding coding{pk, row[1].as<std::int64_t>(), row[2].as<std::string>(),
+                                m_fields.open(row[3], row[4], quote_context(pk)), false};
             for (const core::InterviewNote& note : record.notes) {
                 if (note.id == coding.note) {
                     coding.in_note = note.text.find(coding.quote) != std::string::npos;
@@ -137,13 +156,17 @@ core::Result<std::int64_t> PostgresInterviewStore::save_note(std::int64_t interv
                 .empty()) {
             return tl::unexpected(unknown_da("spørgsmål", std::to_string(question), "question"));
         }
-        return tx
-            .exec_params(
-                "INSERT INTO interview_notes (interview, question, note_text) VALUES ($1, $2, $3) "
-                "ON CONFLICT (interview, question) DO UPDATE SET note_text = excluded.note_text "
-                "RETURNING pk",
-                interview, question, std::string(text))[0][0]
-            .as<std::int64_t>();
+        // A note of a question that has one already replaces its text.
+        const auto pk =
+            tx.exec_params(
+                  "INSERT INTO interview_notes (interview, question, note_text) "
+                  "VALUES ($1, $2, '') "
+                  "ON CONFLICT (interview, question) DO UPDATE SET note_text = '' RETURNING pk",
+                  interview, question)[0][0]
+                .as<std::int64_t>();
+        interview_records_seal(tx, "interview_notes", "note_sealed", pk,
+                               m_fields.seal(text, interview_note_context(pk)));
+        return pk;
     });
 }
 
@@ -152,15 +175,16 @@ core::Result<std::int64_t> PostgresInterviewStore::add_coding(std::int64_t note,
                                                               std::string_view quote) {
     return m_pool->write([&](Tx& tx) -> core::Result<std::int64_t> {
         const pqxx::result found = tx.exec_params(
-            "SELECT n.note_text, g.partnership FROM interview_notes n "
+            "SELECT n.note_sealed, n.note_text, g.partnership FROM interview_notes n "
             "JOIN interviews i ON i.pk = n.interview "
             "JOIN interview_guides g ON g.pk = i.guide WHERE n.pk = $1",
             note);
         if (found.empty()) {
             return tl::unexpected(unknown_da("note", std::to_string(note), "note"));
         }
-        const std::string text = found[0][0].as<std::string>();
-        const std::int64_t partnership = found[0][1].as<std::int64_t>();
+        const std::string text =
+            m_fields.open(found[0][0], found[0][1], interview_note_context(note));
+        const std::int64_t partnership = found[0][2].as<std::int64_t>();
         if (auto valid = core::validate_quote(quote, text, core::Lang::Da); !valid) {
             return tl::unexpected(valid.error());
         }
@@ -175,12 +199,14 @@ core::Result<std::int64_t> PostgresInterviewStore::add_coding(std::int64_t note,
             return tl::unexpected(error_da(ErrorCode::Invalid, core::Msg::InterviewThemeRetired,
                                            "theme", {"Temaet", theme}));
         }
-        return tx
-            .exec_params(
-                "INSERT INTO interview_codings (note, partnership, theme, quote_text) "
-                "VALUES ($1, $2, $3, $4) RETURNING pk",
-                note, partnership, std::string(theme), std::string(quote))[0][0]
-            .as<std::int64_t>();
+        const auto pk = tx.exec_params(
+                              "INSERT INTO interview_codings (note, partnership, theme, "
+                              "quote_text) VALUES ($1, $2, $3, '') RETURNING pk",
+                              note, partnership, std::string(theme))[0][0]
+                            .as<std::int64_t>();
+        interview_records_seal(tx, "interview_codings", "quote_sealed", pk,
+                               m_fields.seal(quote, quote_context(pk)));
+        return pk;
     });
 }
 
@@ -201,17 +227,19 @@ core::Result<std::vector<core::CodedPassage>> PostgresInterviewStore::coded_pass
         SAMSKAB_TRY_SET(key, require_key(tx, Keyed::Partnerships, partnership, "partnership"));
         std::vector<core::CodedPassage> out;
         for (const pqxx::row& row :
-             tx.exec_params("SELECT k.pk, i.pk, i.date, k.theme, k.quote_text, q.text "
-                            "FROM interview_codings k JOIN interview_notes n ON n.pk = k.note "
+             tx.exec_params("SELECT k.pk, i.pk, i.date, k.theme, k.quote_sealed, k.quote_text, "
+                            "q.text FROM interview_codings k "
+                            "JOIN interview_notes n ON n.pk = k.note "
                             "JOIN interviews i ON i.pk = n.interview "
                             "JOIN interview_questions q ON q.pk = n.question "
                             "WHERE k.partnership = $1 AND i.date BETWEEN $2 AND $3 "
                             "ORDER BY i.date, i.pk, q.position, k.pk",
                             key, date_text(from), date_text(to))) {
-            out.push_back(core::CodedPassage{row[0].as<std::int64_t>(), row[1].as<std::int64_t>(),
-                                             date_of_text(row[2].as<std::string>()),
-                                             row[3].as<std::string>(), row[4].as<std::string>(),
-                                             row[5].as<std::string>()});
+            const auto pk = row[0].as<std::int64_t>();
+            out.push_back(core::CodedPassage{
+                pk, row[1].as<std::int64_t>(), date_of_text(row[2].as<std::string>()),
+                row[3].as<std::string>(), m_fields.open(row[4], row[5], quote_context(pk)),
+                row[6].as<std::string>()});
         }
         return out;
     });
@@ -234,11 +262,14 @@ core::Result<std::optional<core::SelfAssessment>> PostgresInterviewStore::self_a
         out.saved_by = head[0][0].as<std::int64_t>();
         out.saved_at = time_of_text(head[0][1].as<std::string>());
         for (const pqxx::row& row :
-             tx.exec_params("SELECT item, rating, comment_text FROM self_assessment_answers "
+             tx.exec_params("SELECT item, rating, comment_sealed, comment_text, half "
+                            "FROM self_assessment_answers "
                             "WHERE partnership = $1 AND half = $2 ORDER BY position, item",
                             key, half.text())) {
-            core::CheckAnswer answer{row[0].as<std::string>(), std::nullopt,
-                                     row[2].as<std::string>()};
+            const auto item = row[0].as<std::string>();
+            std::string comment =
+                m_fields.open(row[2], row[3], comment_context(key, row[4].as<std::string>(), item));
+            core::CheckAnswer answer{item, std::nullopt, std::move(comment)};
             if (!row[1].is_null()) {
                 answer.rating = core::parse_check_rating(row[1].as<std::string>());
             }
@@ -271,10 +302,12 @@ core::Result<void> PostgresInterviewStore::save_self_assessment(
             if (answer.rating) {
                 rating = std::string(core::check_rating_name(*answer.rating));
             }
+            // The row's key (partnership, half, item) is known: sealed in the insert itself.
             tx.exec_params(
                 "INSERT INTO self_assessment_answers (partnership, half, item, position, rating, "
-                "comment_text) VALUES ($1, $2, $3, $4, $5, $6)",
-                key, half, answer.item, ++position, rating, answer.comment);
+                "comment_text, comment_sealed) VALUES ($1, $2, $3, $4, $5, '', $6)",
+                key, half, answer.item, ++position, rating,
+                m_fields.seal(answer.comment, comment_context(key, half, answer.item)));
         }
         return {};
     });

@@ -11,6 +11,7 @@
 #include "core/bundle.h"
 #include "core/interview_store.h"
 #include "core/store.h"
+#include "storage/postgres/postgres_fields.h"
 #include "storage/postgres/postgres_pool.h"
 
 namespace samskab::storage::postgres {
@@ -18,13 +19,16 @@ namespace samskab::storage::postgres {
 // core::InterviewStore over PostgreSQL (migrations 7 "interviews" and 9 "interview_ids"), on the
 // shared connection pool: each call is one transaction (ConnectionPool::write or read). It
 // behaves as SqliteInterviewStore does, error for error (the conformance tests run both).
-// The free text about the people interviewed lives in the *_text columns
-// (interviews.interviewee_text, interview_notes.note_text, interview_codings.quote_text,
-// self_assessment_answers.comment_text).
+// The free text about the people interviewed is sealed (storage/postgres/postgres_fields.h) in
+// the *_sealed columns beside the *_text columns, which hold '': interviews.interviewee_sealed,
+// interview_notes.note_sealed, interview_codings.quote_sealed and
+// self_assessment_answers.comment_sealed. Whatever compares these texts (a quote with its note)
+// does so here, after opening them.
 class PostgresInterviewStore final : public core::InterviewStore {
 public:
-    explicit PostgresInterviewStore(std::shared_ptr<ConnectionPool> pool)
-        : m_pool(std::move(pool)) {}
+    // The interviews' free text is sealed with `fields` (storage/postgres/postgres_fields.h).
+    PostgresInterviewStore(std::shared_ptr<ConnectionPool> pool, SealedFields fields)
+        : m_pool(std::move(pool)), m_fields(std::move(fields)) {}
 
     core::Result<std::vector<core::Theme>> codebook(std::string_view partnership) override;
     core::Result<bool> has_own_codebook(std::string_view partnership) override;
@@ -61,10 +65,12 @@ public:
     // import_theme) and then its interviews (as import_interview_guides), with the same rules
     // and errors, and counts codes, interview_guides and interviews in `summary`.
     static core::Result<void> import_interviews(pqxx::transaction_base& tx,
+                                                const SealedFields& fields,
                                                 const core::Bundle& bundle,
                                                 core::ImportSummary& summary);
     // The stored codebooks and interview guides, as SqliteStore::export_bundle gives them.
-    static core::Result<void> export_interviews(pqxx::transaction_base& tx, core::Bundle& bundle);
+    static core::Result<void> export_interviews(pqxx::transaction_base& tx,
+                                                const SealedFields& fields, core::Bundle& bundle);
 
 private:
     // Shared by the store's source files (postgres_interview_store.cc: codebook, guides,
@@ -87,6 +93,7 @@ private:
                                            const core::Theme& theme);
 
     std::shared_ptr<ConnectionPool> m_pool;
+    SealedFields m_fields;
 };
 
 }  // namespace samskab::storage::postgres

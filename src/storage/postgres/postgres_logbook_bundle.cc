@@ -23,7 +23,8 @@ void sort_by_id(Records& records) {
 
 }  // namespace
 
-core::Result<void> PostgresLogbookStore::import_logbooks(Tx& tx, const core::Bundle& bundle,
+core::Result<void> PostgresLogbookStore::import_logbooks(Tx& tx, const SealedFields& fields,
+                                                         const core::Bundle& bundle,
                                                          core::ImportSummary& summary) {
     for (const core::LogbookTemplateRecord& record : bundle.logbook_templates) {
         const core::LogbookTemplate logbook = core::to_template(record);
@@ -65,13 +66,14 @@ core::Result<void> PostgresLogbookStore::import_logbooks(Tx& tx, const core::Bun
         // now. Its values and people present go with it (ON DELETE CASCADE).
         tx.exec_params("DELETE FROM logbook_entries WHERE id = $1", entry.id);
         // No visits: a bundle carries its visits itself.
-        SAMSKAB_TRY(insert_entry(tx, entry, false));
+        SAMSKAB_TRY(insert_entry(tx, fields, entry, false));
         ++summary.logbook_entries;
     }
     return {};
 }
 
-core::Result<void> PostgresLogbookStore::export_logbooks(Tx& tx, core::Bundle& bundle) {
+core::Result<void> PostgresLogbookStore::export_logbooks(Tx& tx, const SealedFields& fields,
+                                                         core::Bundle& bundle) {
     // Every template and every entry: the parameters only satisfy the loaders' forms.
     std::vector<core::LogbookTemplate> templates = load_templates(tx, "WHERE t.pk > $1", 0);
     sort_by_id(templates);
@@ -79,8 +81,8 @@ core::Result<void> PostgresLogbookStore::export_logbooks(Tx& tx, core::Bundle& b
         bundle.logbook_templates.push_back(core::to_record(logbook));
     }
     std::vector<core::LogbookEntry> entries = load_entries(
-        tx, "e.pk > $1 AND e.day BETWEEN $2 AND $3", 0, core::parse_date("0001-01-01").value_or(0),
-        core::parse_date("9999-12-31").value_or(0));
+        tx, fields, "e.pk > $1 AND e.day BETWEEN $2 AND $3", 0,
+        core::parse_date("0001-01-01").value_or(0), core::parse_date("9999-12-31").value_or(0));
     sort_by_id(entries);
     for (const core::LogbookEntry& entry : entries) {
         bundle.logbook_entries.push_back(core::to_record(entry));

@@ -1,6 +1,7 @@
 // PostgresLogbookStore: entries, step for step as SqliteLogbookStore's (the same checks in the
-// same order, so the same first error), each value by type in its own column. PostgreSQL does
-// not seal free text: it is written to text_value and text_sealed stays NULL.
+// same order, so the same first error), each value by type in its own column. A text answer is
+// sealed (storage/postgres/postgres_fields.h): text_sealed holds it under
+// entry_text_context(entry, key) and text_value stays NULL; every other answer leaves both NULL.
 #include <algorithm>
 #include <map>
 
@@ -12,7 +13,9 @@ namespace samskab::storage::postgres {
 using core::ErrorCode;
 using Tx = pqxx::transaction_base;
 
-std::vector<core::LogbookEntry> PostgresLogbookStore::load_entries(Tx& tx, std::string_view where,
+std::vector<core::LogbookEntry> PostgresLogbookStore::load_entries(Tx& tx,
+                                                                   const SealedFields& fields,
+                                                                   std::string_view where,
                                                                    std::int64_t key, core::Day from,
                                                                    core::Day to) {
     const std::string first = date_text(from);
@@ -51,26 +54,28 @@ std::vector<core::LogbookEntry> PostgresLogbookStore::load_entries(Tx& tx, std::
     // Raw values by entry position and key; then put in the order of the entry's version.
     std::vector<std::map<std::string, core::EntryValue>> values(entries.size());
     for (const pqxx::row& row :
-         tx.exec_params("SELECT v.entry, v.key, v.text_value, v.number_value, v.date_value, "
-                        "v.choice_value FROM logbook_entry_values v JOIN logbook_entries e "
-                        "ON e.pk = v.entry WHERE " +
+         tx.exec_params("SELECT v.entry, v.key, v.text_sealed, v.text_value, v.number_value, "
+                        "v.date_value, v.choice_value FROM logbook_entry_values v "
+                        "JOIN logbook_entries e ON e.pk = v.entry WHERE " +
                             std::string(where),
                         key, first, last)) {
+        const auto entry_key = row[0].as<std::int64_t>();
         core::EntryValue value;
         value.key = row[1].as<std::string>();
-        if (!row[2].is_null()) {
-            value.text = row[2].as<std::string>();
-        }
-        if (!row[3].is_null()) {
-            value.number = row[3].as<double>();
+        if (std::optional<std::string> text =
+                fields.open_optional(row[2], row[3], entry_text_context(entry_key, value.key))) {
+            value.text = std::move(*text);
         }
         if (!row[4].is_null()) {
-            value.date = date_of_text(row[4].as<std::string>());
+            value.number = row[4].as<double>();
         }
         if (!row[5].is_null()) {
-            value.choices = split_lines(row[5].as<std::string>());
+            value.date = date_of_text(row[5].as<std::string>());
         }
-        values[index.at(row[0].as<std::int64_t>())][value.key] = std::move(value);
+        if (!row[6].is_null()) {
+            value.choices = split_lines(row[6].as<std::string>());
+        }
+        values[index.at(entry_key)][value.key] = std::move(value);
     }
     // people.name has the database's collation: sorted bytewise here, as SQLite does.
     for (const pqxx::row& row :
@@ -110,7 +115,7 @@ std::vector<core::LogbookEntry> PostgresLogbookStore::load_entries(Tx& tx, std::
     return entries;
 }
 
-core::Result<std::string> PostgresLogbookStore::insert_entry(Tx& tx,
+core::Result<std::string> PostgresLogbookStore::insert_entry(Tx& tx, const SealedFields& fields,
                                                              const core::LogbookEntry& entry,
                                                              bool record_visits) {
     std::int64_t key = 0;
@@ -160,13 +165,9 @@ core::Result<std::string> PostgresLogbookStore::insert_entry(Tx& tx,
             }
             continue;
         }
-        std::optional<std::string> text;
         std::optional<double> number;
         std::optional<std::string> date;
         std::optional<std::string> choices;
-        if (field.type == core::FieldType::Text) {
-            text = value.text;
-        }
         if (field.type == core::FieldType::YesNo) {
             number = *value.yes ? 1.0 : 0.0;
         } else {
@@ -178,17 +179,28 @@ core::Result<std::string> PostgresLogbookStore::insert_entry(Tx& tx,
         if (core::has_options(field.type)) {
             choices = join_lines(value.choices);
         }
-        tx.exec_params(
-            "INSERT INTO logbook_entry_values (entry, key, text_value, number_value, date_value, "
-            "choice_value) VALUES ($1, $2, $3, $4::double precision, $5, $6)",
-            entry_key, value.key, text, number, date, choices);
+        // A text answer is sealed in the insert itself (its row's key is known): its plaintext
+        // never reaches the server. text_value is left NULL.
+        const auto insert_value = [&](const auto& sealed) {
+            tx.exec_params(
+                "INSERT INTO logbook_entry_values (entry, key, text_sealed, number_value, "
+                "date_value, choice_value) VALUES ($1, $2, $3::bytea, $4::double precision, $5, "
+                "$6)",
+                entry_key, value.key, sealed, number, date, choices);
+        };
+        if (field.type == core::FieldType::Text) {
+            insert_value(fields.seal(value.text, entry_text_context(entry_key, value.key)));
+        } else {
+            insert_value(nullptr);
+        }
     }
     return id;
 }
 
 core::Result<std::string> PostgresLogbookStore::write_entry(const core::LogbookEntry& entry) {
-    return m_pool->write(
-        [&](Tx& tx) -> core::Result<std::string> { return insert_entry(tx, entry, true); });
+    return m_pool->write([&](Tx& tx) -> core::Result<std::string> {
+        return insert_entry(tx, m_fields, entry, true);
+    });
 }
 
 core::Result<std::vector<core::LogbookEntry>> PostgresLogbookStore::entries(
@@ -196,7 +208,8 @@ core::Result<std::vector<core::LogbookEntry>> PostgresLogbookStore::entries(
     return m_pool->read([&](Tx& tx) -> core::Result<std::vector<core::LogbookEntry>> {
         std::int64_t key = 0;
         SAMSKAB_TRY_SET(key, require_template(tx, logbook));
-        return load_entries(tx, "e.template = $1 AND e.day BETWEEN $2 AND $3", key, from, to);
+        return load_entries(tx, m_fields, "e.template = $1 AND e.day BETWEEN $2 AND $3", key, from,
+                            to);
     });
 }
 
@@ -205,7 +218,8 @@ core::Result<std::vector<core::LogbookEntry>> PostgresLogbookStore::entries_at(
     return m_pool->read([&](Tx& tx) -> core::Result<std::vector<core::LogbookEntry>> {
         std::int64_t key = 0;
         SAMSKAB_TRY_SET(key, require_key(tx, Keyed::Places, place, "place"));
-        return load_entries(tx, "e.place = $1 AND e.day BETWEEN $2 AND $3", key, day, day);
+        return load_entries(tx, m_fields, "e.place = $1 AND e.day BETWEEN $2 AND $3", key, day,
+                            day);
     });
 }
 

@@ -12,6 +12,7 @@
 #include "core/bundle.h"
 #include "core/logbook_store.h"
 #include "core/store.h"
+#include "storage/postgres/postgres_fields.h"
 #include "storage/postgres/postgres_pool.h"
 
 namespace samskab::storage::postgres {
@@ -24,7 +25,9 @@ namespace samskab::storage::postgres {
 // erasure, and each is recorded as a visit (record_visit, as check-in does).
 class PostgresLogbookStore final : public core::LogbookStore {
 public:
-    explicit PostgresLogbookStore(std::shared_ptr<ConnectionPool> pool) : m_pool(std::move(pool)) {}
+    // Entries' text answers are sealed with `fields` (storage/postgres/postgres_fields.h).
+    PostgresLogbookStore(std::shared_ptr<ConnectionPool> pool, SealedFields fields)
+        : m_pool(std::move(pool)), m_fields(std::move(fields)) {}
 
     core::Result<std::string> create_template(const core::NewLogbookTemplate& logbook) override;
     core::Result<int> save_fields(std::string_view logbook,
@@ -49,10 +52,12 @@ public:
     // import_template and import_entry do (same rules, same errors), and counts them in
     // `summary`.
     static core::Result<void> import_logbooks(pqxx::transaction_base& tx,
+                                              const SealedFields& fields,
                                               const core::Bundle& bundle,
                                               core::ImportSummary& summary);
     // Every template and every entry, in the order SqliteStore::export_bundle gives them.
-    static core::Result<void> export_logbooks(pqxx::transaction_base& tx, core::Bundle& bundle);
+    static core::Result<void> export_logbooks(pqxx::transaction_base& tx,
+                                              const SealedFields& fields, core::Bundle& bundle);
 
 private:
     // Shared by the store's calls (postgres_logbook_store.cc, postgres_logbook_entries.cc)
@@ -92,17 +97,22 @@ private:
                                                              std::string_view where,
                                                              std::int64_t parameter);
     // The entries matching `where` (SQL on logbook_entries e, with parameters $1 a bigint key,
-    // $2 and $3 a day range), oldest first, their values in the order of their version.
+    // $2 and $3 a day range), oldest first, their values in the order of their version, text
+    // answers opened with `fields`.
     static std::vector<core::LogbookEntry> load_entries(pqxx::transaction_base& tx,
+                                                        const SealedFields& fields,
                                                         std::string_view where, std::int64_t key,
                                                         core::Day from, core::Day to);
-    // write_entry and the bundle's entries: the entry's row, values and people present, and
-    // with `record_visits` a visit for each person present. Returns the entry's id.
+    // write_entry and the bundle's entries: the entry's row, values (text answers sealed with
+    // `fields`) and people present, and with `record_visits` a visit for each person present.
+    // Returns the entry's id.
     static core::Result<std::string> insert_entry(pqxx::transaction_base& tx,
+                                                  const SealedFields& fields,
                                                   const core::LogbookEntry& entry,
                                                   bool record_visits);
 
     std::shared_ptr<ConnectionPool> m_pool;
+    SealedFields m_fields;
 };
 
 }  // namespace samskab::storage::postgres

@@ -599,6 +599,34 @@ CREATE TABLE IF NOT EXISTS schema_migrations (
 )
 )sql";
 
+// PostgreSQL's own (SQLite sealed its links in migration 5): companion links sealed whole
+// (storage/postgres/postgres_fields.h). The link's key becomes `pk`; person and companion are
+// kept, nullable, for rows from before the database's first open with a key, which seals them
+// into person_sealed and companion_sealed under the blind indexes person_key and companion_key
+// and clears them. A link is unique by its indexes, as it was by its people.
+constexpr std::string_view V13_SEALED_COMPANIONS = R"sql(
+ALTER TABLE companions DROP CONSTRAINT companions_pkey;
+ALTER TABLE companions ALTER COLUMN person DROP NOT NULL;
+ALTER TABLE companions ALTER COLUMN companion DROP NOT NULL;
+ALTER TABLE companions ADD PRIMARY KEY (pk);
+ALTER TABLE companions ADD COLUMN person_sealed bytea;
+ALTER TABLE companions ADD COLUMN companion_sealed bytea;
+ALTER TABLE companions ADD CONSTRAINT companions_sealed_or_plain CHECK (
+    (person IS NULL AND companion IS NULL AND person_sealed IS NOT NULL
+     AND companion_sealed IS NOT NULL AND person_key IS NOT NULL AND companion_key IS NOT NULL
+     AND person_key <> companion_key)
+    OR (person IS NOT NULL AND companion IS NOT NULL AND person_sealed IS NULL
+        AND companion_sealed IS NULL));
+ALTER TABLE companions ADD CONSTRAINT companions_link
+    UNIQUE (person_key, companion_key, partnership, from_date);
+CREATE UNIQUE INDEX companions_plain_link ON companions (person, companion, partnership, from_date)
+    WHERE person IS NOT NULL;
+DROP INDEX companions_companion;
+CREATE INDEX companions_companion_key ON companions (companion_key);
+-- Migration 5's CHECK beside the sealed support need, named as its plaintext counterpart is.
+ALTER TABLE people RENAME CONSTRAINT people_check TO support_sealed_needs_consent;
+)sql";
+
 // Inside `transaction`: waits for any other migrator, makes sure the schema table exists
 // (CREATE TABLE IF NOT EXISTS is not safe against a concurrent creator by itself, hence the
 // lock first), and returns the recorded version.
@@ -625,6 +653,7 @@ const std::vector<Migration>& migrations() {
         {10, "surveys", V10_SURVEYS},
         {11, "survey_ids", V11_SURVEY_IDS},
         {12, "account_role_keys", V12_ACCOUNT_ROLE_KEYS},
+        {13, "sealed_companions", V13_SEALED_COMPANIONS},
     };
     return all;
 }

@@ -10,62 +10,134 @@ namespace samskab::storage::postgres {
 
 namespace {
 
-// One free-text column and the columns that identify its row (several tables have no single
-// key).
-struct FreeTextColumn {
+// One free-text column: its plaintext and sealed columns, what the plaintext column holds once
+// the value is sealed, the columns that identify its row (several tables have no single key)
+// and the context of its sealed value (postgres_fields.h) from the row as selected, the keys
+// first and in this order.
+struct RedactedTextColumn {
     std::string_view table;
-    std::string_view column;
+    std::string_view plain;
+    std::string_view sealed;
+    std::string_view emptied;
     std::vector<std::string_view> keys;
-    // For a coded quote: the text of its note, read before the notes change.
-    std::string_view note = {};
+    std::string (*context)(const pqxx::row& row);
+    // For a coded quote: its note is joined as `n`, to redact the quote against the note's text
+    // as it was (read before the notes change).
+    bool quote = false;
 };
+
+std::int64_t redaction_key(const pqxx::row& row, int at) {
+    return row[at].as<std::int64_t>();
+}
 
 // Codings come before the notes they quote, so that each quote is redacted against its note as
 // it was.
-const FreeTextColumn FREE_TEXT[] = {
-    {"logbook_notes", "text", {"pk"}},
-    {"logbook_entry_values", "text_value", {"entry", "key"}},
-    {"interviews", "interviewee_text", {"pk"}},
+const RedactedTextColumn REDACTED_TEXT[] = {
+    {"logbook_notes",
+     "text",
+     "text_sealed",
+     "''",
+     {"pk"},
+     [](const pqxx::row& row) { return note_context(redaction_key(row, 0)); }},
+    {"logbook_entry_values",
+     "text_value",
+     "text_sealed",
+     "NULL",
+     {"entry", "key"},
+     [](const pqxx::row& row) {
+         return entry_text_context(redaction_key(row, 0), row[1].as<std::string>());
+     }},
+    {"interviews",
+     "interviewee_text",
+     "interviewee_sealed",
+     "''",
+     {"pk"},
+     [](const pqxx::row& row) { return interviewee_context(redaction_key(row, 0)); }},
     {"interview_codings",
      "quote_text",
+     "quote_sealed",
+     "''",
      {"pk"},
-     "(SELECT n.note_text FROM interview_notes n WHERE n.pk = t.note)"},
-    {"interview_notes", "note_text", {"pk"}},
-    {"self_assessment_answers", "comment_text", {"partnership", "half", "item"}},
+     [](const pqxx::row& row) { return quote_context(redaction_key(row, 0)); },
+     true},
+    {"interview_notes",
+     "note_text",
+     "note_sealed",
+     "''",
+     {"pk"},
+     [](const pqxx::row& row) { return interview_note_context(redaction_key(row, 0)); }},
+    {"self_assessment_answers",
+     "comment_text",
+     "comment_sealed",
+     "''",
+     {"partnership", "half", "item"},
+     [](const pqxx::row& row) {
+         return comment_context(redaction_key(row, 0), row[1].as<std::string>(),
+                                row[2].as<std::string>());
+     }},
 };
 
-int redact_column(pqxx::transaction_base& tx, const FreeTextColumn& column, std::string_view name) {
+// Runs `update` with the sealed value as $1 and the row's first `keys` columns (as text) after
+// it.
+void redaction_write(pqxx::transaction_base& tx, const std::string& update,
+                     const pqxx::binarystring& sealed, const pqxx::row& row, std::size_t keys) {
+    std::vector<std::string> k;
+    for (std::size_t i = 0; i < keys; ++i) {
+        k.push_back(row[static_cast<int>(i)].as<std::string>());
+    }
+    switch (keys) {
+        case 1:
+            tx.exec_params(update, sealed, k[0]);
+            break;
+        case 2:
+            tx.exec_params(update, sealed, k[0], k[1]);
+            break;
+        default:
+            tx.exec_params(update, sealed, k[0], k[1], k[2]);
+            break;
+    }
+}
+
+// Opens every value of `column`, redacts it in memory and writes back the changed ones sealed,
+// with the plaintext column emptied (also for a row still in plaintext). Returns how many
+// changed.
+int redact_column(pqxx::transaction_base& tx, const SealedFields& fields,
+                  const RedactedTextColumn& column, std::string_view name) {
     std::string select = "SELECT ";
     std::string update = "UPDATE " + std::string(column.table) + " SET " +
-                         std::string(column.column) + " = $1 WHERE ";
+                         std::string(column.plain) + " = " + std::string(column.emptied) + ", " +
+                         std::string(column.sealed) + " = $1 WHERE ";
     for (std::size_t i = 0; i < column.keys.size(); ++i) {
-        select += "t." + std::string(column.keys[i]) + "::text, ";
+        select += "t." + std::string(column.keys[i]) + ", ";
         update +=
             (i == 0 ? "" : " AND ") + std::string(column.keys[i]) + " = $" + std::to_string(i + 2);
     }
-    select += "t." + std::string(column.column);
-    if (!column.note.empty()) {
-        select += ", " + std::string(column.note);
+    select += "t." + std::string(column.sealed) + ", t." + std::string(column.plain);
+    if (column.quote) {
+        select += ", n.pk, n.note_sealed, n.note_text";
     }
-    select += " FROM " + std::string(column.table) + " t WHERE t." + std::string(column.column) +
-              " IS NOT NULL";
-    const std::size_t text_at = column.keys.size();
+    select += " FROM " + std::string(column.table) + " t";
+    if (column.quote) {
+        select += " JOIN interview_notes n ON n.pk = t.note";
+    }
+    select += " WHERE t." + std::string(column.sealed) + " IS NOT NULL OR t." +
+              std::string(column.plain) + " IS NOT NULL";
+    const auto text_at = static_cast<int>(column.keys.size());
     int changed = 0;
     for (const pqxx::row& row : tx.exec(select)) {
-        const auto text = row[static_cast<int>(text_at)].as<std::string>();
+        const std::string context = column.context(row);
+        const std::string text = fields.open(row[text_at], row[text_at + 1], context);
         const std::string next =
-            column.note.empty()
-                ? core::redact_name(text, name)
-                : core::redact_quote(text, row[static_cast<int>(text_at + 1)].as<std::string>(),
-                                     name);
+            column.quote ? core::redact_quote(
+                               text,
+                               fields.open(row[text_at + 3], row[text_at + 4],
+                                           interview_note_context(redaction_key(row, text_at + 2))),
+                               name)
+                         : core::redact_name(text, name);
         if (next == text) {
             continue;
         }
-        std::vector<std::string> values{next};
-        for (std::size_t i = 0; i < text_at; ++i) {
-            values.push_back(row[static_cast<int>(i)].as<std::string>());
-        }
-        tx.exec_params(update, pqxx::prepare::make_dynamic_params(values));
+        redaction_write(tx, update, fields.seal(next, context), row, column.keys.size());
         ++changed;
     }
     return changed;
@@ -73,24 +145,27 @@ int redact_column(pqxx::transaction_base& tx, const FreeTextColumn& column, std:
 
 }  // namespace
 
-int delete_notes_naming(pqxx::transaction_base& tx, std::string_view name) {
+int delete_notes_naming(pqxx::transaction_base& tx, const SealedFields& fields,
+                        std::string_view name) {
     int deleted = 0;
-    for (const pqxx::row& row : tx.exec("SELECT pk, text FROM logbook_notes")) {
-        if (core::names_person(row[1].as<std::string>(), name)) {
-            tx.exec_params("DELETE FROM logbook_notes WHERE pk = $1", row[0].as<std::int64_t>());
+    for (const pqxx::row& row : tx.exec("SELECT pk, text_sealed, text FROM logbook_notes")) {
+        const auto note = row[0].as<std::int64_t>();
+        if (core::names_person(fields.open(row[1], row[2], note_context(note)), name)) {
+            tx.exec_params("DELETE FROM logbook_notes WHERE pk = $1", note);
             ++deleted;
         }
     }
     return deleted;
 }
 
-int redact_free_text(pqxx::transaction_base& tx, std::string_view name) {
+int redact_free_text(pqxx::transaction_base& tx, const SealedFields& fields,
+                     std::string_view name) {
     int changed = 0;
     if (is_blank(name)) {
         return changed;
     }
-    for (const FreeTextColumn& column : FREE_TEXT) {
-        changed += redact_column(tx, column, name);
+    for (const RedactedTextColumn& column : REDACTED_TEXT) {
+        changed += redact_column(tx, fields, column, name);
     }
     return changed;
 }

@@ -32,17 +32,25 @@ static_assert(std::size(CONTAINS) ==
 
 }  // namespace
 
-PostgresStore::PostgresStore(std::unique_ptr<Connection> connection)
-    : m_connection(std::move(connection)) {}
+PostgresStore::PostgresStore(std::unique_ptr<Connection> connection, SealedFields fields)
+    : m_connection(std::move(connection)), m_fields(std::move(fields)) {}
 
 PostgresStore::~PostgresStore() = default;
 
-core::Result<std::unique_ptr<PostgresStore>> PostgresStore::open(const std::string& url) {
+core::Result<std::unique_ptr<PostgresStore>> PostgresStore::open(
+    const std::string& url, std::shared_ptr<const core::FieldCipher> cipher) {
+    SealedFields fields(std::move(cipher));
     auto connection = Connection::open(url);
     if (!connection) {
         return tl::unexpected(connection.error());
     }
     SAMSKAB_PG_TRY(migrate(**connection, latest_version()));
+    SAMSKAB_PG_TRY((*connection)->guard<void>([&]() -> core::Result<void> {
+        pqxx::work transaction((*connection)->handle());
+        SAMSKAB_PG_TRY(prepare_fields(transaction, fields.cipher(), (*connection)->server()));
+        transaction.commit();
+        return {};
+    }));
     // Prepared once: validation of a partial bundle may ask for every one of its references.
     Connection& c = **connection;
     SAMSKAB_PG_TRY(c.guard<void>([&]() -> core::Result<void> {
@@ -51,7 +59,39 @@ core::Result<std::unique_ptr<PostgresStore>> PostgresStore::open(const std::stri
         }
         return {};
     }));
-    return std::unique_ptr<PostgresStore>(new PostgresStore(std::move(*connection)));
+    return std::unique_ptr<PostgresStore>(
+        new PostgresStore(std::move(*connection), std::move(fields)));
+}
+
+core::Result<std::optional<std::string>> recorded_key(const std::string& url) {
+    auto connection = Connection::open(url);
+    if (!connection) {
+        return tl::unexpected(connection.error());
+    }
+    Connection& c = **connection;
+    return c.guard<std::optional<std::string>>([&]() -> core::Result<std::optional<std::string>> {
+        pqxx::read_transaction transaction(c.handle());
+        if (transaction.exec("SELECT to_regclass('field_encryption')")[0][0].is_null()) {
+            return std::nullopt;
+        }
+        return recorded_key_id(transaction);
+    });
+}
+
+core::Result<void> reseal_database(const std::string& url, const core::FieldCipher& old,
+                                   const core::FieldCipher& next) {
+    auto connection = Connection::open(url);
+    if (!connection) {
+        return tl::unexpected(connection.error());
+    }
+    Connection& c = **connection;
+    SAMSKAB_PG_TRY(migrate(c, latest_version()));
+    return c.guard<void>([&]() -> core::Result<void> {
+        pqxx::work transaction(c.handle());
+        SAMSKAB_PG_TRY(reseal_fields(transaction, old, next, c.server()));
+        transaction.commit();
+        return {};
+    });
 }
 
 const std::string& PostgresStore::server() const {

@@ -2,9 +2,12 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 
+#include "core/field_cipher.h"
 #include "core/store.h"
+#include "storage/postgres/postgres_fields.h"
 
 namespace samskab::storage::postgres {
 
@@ -24,11 +27,14 @@ public:
     // wait for the import to commit.
     static constexpr std::size_t BULK_ROWS = 20000;
 
-    // Connects to `url` (`postgresql://` or `postgres://`, as libpq reads it) and applies
-    // pending migrations. Storage when the server cannot be reached or fails, with a message
-    // that names the server and never the password; Conflict when the database has a schema
-    // newer than this program.
-    static core::Result<std::unique_ptr<PostgresStore>> open(const std::string& url);
+    // Connects to `url` (`postgresql://` or `postgres://`, as libpq reads it), applies
+    // pending migrations and prepares encryption at rest with `cipher` (not null; see
+    // storage/postgres/postgres_fields.h): Conflict when the database is sealed under another
+    // key; values still in plaintext are sealed. Storage when the server cannot be reached or
+    // fails, with a message that names the server and never the password; Conflict when the
+    // database has a schema newer than this program.
+    static core::Result<std::unique_ptr<PostgresStore>> open(
+        const std::string& url, std::shared_ptr<const core::FieldCipher> cipher);
     ~PostgresStore() override;
 
     core::Result<bool> contains(core::Collection collection, std::string_view id) override;
@@ -43,9 +49,21 @@ public:
     void set_bulk_rows(std::size_t rows) { m_bulk_rows = rows; }
 
 private:
-    explicit PostgresStore(std::unique_ptr<Connection> connection);
+    PostgresStore(std::unique_ptr<Connection> connection, SealedFields fields);
     std::unique_ptr<Connection> m_connection;
+    SealedFields m_fields;
     std::size_t m_bulk_rows = BULK_ROWS;
 };
+
+// The key of encryption at rest of the database at `url`, for the command line's key files
+// (cli/key_files.h): the id of the key it is sealed under, nullopt when it is new (no schema
+// yet, or never opened with a key). Storage when the server cannot be reached.
+core::Result<std::optional<std::string>> recorded_key(const std::string& url);
+
+// `samskab rotate-key` on PostgreSQL: brings the schema up to date, then re-seals every sealed
+// value of the database at `url` from `old` to `next` in one transaction (postgres_fields.h:
+// reseal_fields). Conflict when the database is not sealed under `old`.
+core::Result<void> reseal_database(const std::string& url, const core::FieldCipher& old,
+                                   const core::FieldCipher& next);
 
 }  // namespace samskab::storage::postgres

@@ -48,7 +48,8 @@ private:
 };
 
 TEST(PostgresStoreOpen, AnUnreachableServerIsAStorageErrorNamingItWithoutThePassword) {
-    auto store = PostgresStore::open("postgresql://samskab:hemmeligt@127.0.0.1:1/samskab");
+    auto store = PostgresStore::open("postgresql://samskab:hemmeligt@127.0.0.1:1/samskab",
+                                     testing::test_cipher());
     ASSERT_FALSE(store);
     EXPECT_EQ(store.error().code, core::ErrorCode::Storage);
     EXPECT_NE(store.error().message.find("postgresql://samskab@127.0.0.1:1/samskab"),
@@ -65,7 +66,7 @@ protected:
     }
 
     std::unique_ptr<PostgresStore> open(const std::string& url) {
-        auto store = PostgresStore::open(url);
+        auto store = PostgresStore::open(url, testing::test_cipher());
         EXPECT_TRUE(store) << (store ? "" : store.error().message);
         return store ? std::move(*store) : nullptr;
     }
@@ -85,22 +86,29 @@ TEST_F(PostgresStoreTest, FailuresNameTheServerAndTheConstraintButNotThePassword
     EXPECT_EQ(result.error().code, core::ErrorCode::Storage);
     const std::string& message = result.error().message;
     EXPECT_EQ(message.rfind(store->server(), 0), 0u) << message;
-    EXPECT_NE(message.find("support_need_needs_consent"), std::string::npos) << message;
+    // The flag is sealed, and the schema refuses a sealed flag without consent.
+    EXPECT_NE(message.find("support_sealed_needs_consent"), std::string::npos) << message;
     EXPECT_EQ(message.find("hemmeligt"), std::string::npos) << message;
     EXPECT_EQ(message.find("Åse"), std::string::npos) << message;
 }
 
 TEST_F(PostgresStoreTest, AMigratorWaitsForAnotherAndAppliesNothingTwice) {
     LockHolder other(m_db->url(), MIGRATION_LOCK);
-    auto opening = std::async(std::launch::async, [&] { return PostgresStore::open(m_db->url()); });
+    auto opening = std::async(std::launch::async, [&] {
+        return PostgresStore::open(m_db->url(), testing::test_cipher());
+    });
     EXPECT_EQ(opening.wait_for(500ms), std::future_status::timeout);
     other.release();
     auto store = opening.get();
     ASSERT_TRUE(store) << store.error().message;
 
     TestDatabase fresh(*testing::test_server());
-    auto first = std::async(std::launch::async, [&] { return PostgresStore::open(fresh.url()); });
-    auto second = std::async(std::launch::async, [&] { return PostgresStore::open(fresh.url()); });
+    auto first = std::async(std::launch::async, [&] {
+        return PostgresStore::open(fresh.url(), testing::test_cipher());
+    });
+    auto second = std::async(std::launch::async, [&] {
+        return PostgresStore::open(fresh.url(), testing::test_cipher());
+    });
     auto a = first.get();
     auto b = second.get();
     ASSERT_TRUE(a) << a.error().message;

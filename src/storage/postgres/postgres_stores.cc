@@ -27,7 +27,7 @@ auto SharedPostgresStore::run(Call call, bool again)
 
 core::Result<void> SharedPostgresStore::reopen() {
     m_store.reset();
-    auto opened = PostgresStore::open(m_url);
+    auto opened = PostgresStore::open(m_url, m_cipher);
     if (!opened) {
         return tl::unexpected(opened.error());
     }
@@ -58,7 +58,8 @@ core::Result<core::Dataset> SharedPostgresStore::load_dataset() {
 }
 
 core::Result<PostgresStores> PostgresStores::open(const std::string& url, int pool_size,
-                                                  const core::Clock& clock) {
+                                                  const core::Clock& clock,
+                                                  std::shared_ptr<const core::FieldCipher> cipher) {
     PostgresStores stores;
     // The pool migrates first; the bundle store's own migration then finds nothing to do.
     auto pool = ConnectionPool::open(url, pool_size);
@@ -66,16 +67,19 @@ core::Result<PostgresStores> PostgresStores::open(const std::string& url, int po
         return tl::unexpected(pool.error());
     }
     stores.pool = std::move(*pool);
-    auto store = PostgresStore::open(url);
+    // The bundle store seals what an older samskab left in plaintext before the pool's stores
+    // read anything.
+    auto store = PostgresStore::open(url, cipher);
     if (!store) {
         return tl::unexpected(store.error());
     }
-    stores.store = std::make_unique<SharedPostgresStore>(url, std::move(*store));
+    stores.store = std::make_unique<SharedPostgresStore>(url, cipher, std::move(*store));
+    const SealedFields fields(cipher);
     stores.accounts = std::make_unique<PostgresAccountStore>(stores.pool, clock);
-    stores.community = std::make_unique<PostgresCommunityStore>(stores.pool);
-    stores.logbooks = std::make_unique<PostgresLogbookStore>(stores.pool);
-    stores.interviews = std::make_unique<PostgresInterviewStore>(stores.pool);
-    stores.surveys = std::make_unique<PostgresSurveyStore>(stores.pool);
+    stores.community = std::make_unique<PostgresCommunityStore>(stores.pool, fields);
+    stores.logbooks = std::make_unique<PostgresLogbookStore>(stores.pool, fields);
+    stores.interviews = std::make_unique<PostgresInterviewStore>(stores.pool, fields);
+    stores.surveys = std::make_unique<PostgresSurveyStore>(stores.pool, fields);
     return stores;
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/clock.h"
+#include "core/field_cipher.h"
 #include "core/store.h"
 #include "storage/postgres/postgres_account_store.h"
 #include "storage/postgres/postgres_community_store.h"
@@ -27,8 +28,9 @@ namespace samskab::storage::postgres {
 // tries to reconnect and fails with Storage.
 class SharedPostgresStore final : public core::Store {
 public:
-    SharedPostgresStore(std::string url, std::unique_ptr<PostgresStore> store)
-        : m_url(std::move(url)), m_store(std::move(store)) {}
+    SharedPostgresStore(std::string url, std::shared_ptr<const core::FieldCipher> cipher,
+                        std::unique_ptr<PostgresStore> store)
+        : m_url(std::move(url)), m_cipher(std::move(cipher)), m_store(std::move(store)) {}
 
     core::Result<bool> contains(core::Collection collection, std::string_view id) override;
     core::Result<core::ImportSummary> import_bundle(const core::Bundle& bundle) override;
@@ -44,6 +46,7 @@ private:
     core::Result<void> reopen();
 
     const std::string m_url;
+    const std::shared_ptr<const core::FieldCipher> m_cipher;
     mutable std::mutex m_mutex;
     std::unique_ptr<PostgresStore> m_store;  // null after a failed reopen
     int m_reopened = 0;
@@ -61,10 +64,13 @@ struct PostgresStores {
     std::unique_ptr<SharedPostgresStore> store;
 
     // Connects to `url`, brings the schema up to date and opens the stores with `pool_size`
-    // pooled connections (at least one). `clock` must outlive the stores. Storage when the
-    // server cannot be reached; Conflict when its schema is newer than this program.
+    // pooled connections (at least one), sealing the sensitive fields with `cipher` (not null;
+    // storage/postgres/postgres_fields.h). `clock` must outlive the stores. Storage when the
+    // server cannot be reached; Conflict when its schema is newer than this program or the
+    // database is sealed under another key.
     static core::Result<PostgresStores> open(const std::string& url, int pool_size,
-                                             const core::Clock& clock);
+                                             const core::Clock& clock,
+                                             std::shared_ptr<const core::FieldCipher> cipher);
 };
 
 }  // namespace samskab::storage::postgres

@@ -14,7 +14,7 @@ protected:
     void SetUp() override {
         SAMSKAB_REQUIRE_TEST_PG();
         m_db = std::make_unique<TestDatabase>(*testing::test_server());
-        auto stores = PostgresStores::open(m_db->url(), 2, m_clock);
+        auto stores = PostgresStores::open(m_db->url(), 2, m_clock, testing::test_cipher());
         ASSERT_TRUE(stores) << stores.error().message;
         m_stores = std::move(*stores);
     }

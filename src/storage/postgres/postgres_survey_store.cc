@@ -161,7 +161,8 @@ core::Result<std::int64_t> PostgresSurveyStore::create_round(const core::SurveyR
             "created_by, created_at, id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
             "RETURNING pk",
             partnership, place, round.title, date_text(round.opens), date_text(round.closes),
-            round.anonymous, round.created_by, time_text(round.created_at), new_record_id(tx, "survey_rounds", "sr"));
+            round.anonymous, round.created_by, time_text(round.created_at),
+            new_record_id(tx, "survey_rounds", "sr"));
         return inserted[0][0].as<std::int64_t>();
     });
 }
@@ -386,12 +387,13 @@ core::Result<std::vector<core::PersonSummary>> PostgresSurveyStore::people_to_na
         return tl::unexpected(unknown_da("spørgeskema", std::to_string(round), "round"));
     }
     core::Result<std::vector<core::PersonSummary>> people =
-        found->place ? m_pool->read([&](Tx& tx) -> core::Result<std::vector<core::PersonSummary>> {
-            std::int64_t place = 0;
-            SAMSKAB_TRY_SET(place, require_key(tx, Keyed::Places, *found->place, "place"));
-            return people_at_place(tx, place);
-        })
-                     : PostgresCommunityStore(m_pool).people_of(found->partnership, false);
+        found->place
+            ? m_pool->read([&](Tx& tx) -> core::Result<std::vector<core::PersonSummary>> {
+                  std::int64_t place = 0;
+                  SAMSKAB_TRY_SET(place, require_key(tx, Keyed::Places, *found->place, "place"));
+                  return people_at_place(tx, place);
+              })
+            : PostgresCommunityStore(m_pool, m_fields).people_of(found->partnership, false);
     if (!people) {
         return people;
     }

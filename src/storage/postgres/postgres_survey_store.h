@@ -8,6 +8,7 @@
 #include "core/bundle.h"
 #include "core/store.h"
 #include "core/survey_store.h"
+#include "storage/postgres/postgres_fields.h"
 #include "storage/postgres/postgres_pool.h"
 
 namespace samskab::storage::postgres {
@@ -20,7 +21,9 @@ namespace samskab::storage::postgres {
 // written in the response's transaction.
 class PostgresSurveyStore final : public core::SurveyStore {
 public:
-    explicit PostgresSurveyStore(std::shared_ptr<ConnectionPool> pool) : m_pool(std::move(pool)) {}
+    // `fields` for the community store it asks for people (storage/postgres/postgres_fields.h).
+    PostgresSurveyStore(std::shared_ptr<ConnectionPool> pool, SealedFields fields)
+        : m_pool(std::move(pool)), m_fields(std::move(fields)) {}
 
     core::Result<std::int64_t> create_round(const core::SurveyRound& round) override;
     core::Result<std::optional<core::SurveyRound>> find_round(std::int64_t round) override;
@@ -56,6 +59,7 @@ private:
                                                       std::optional<std::int64_t> person);
 
     std::shared_ptr<ConnectionPool> m_pool;
+    SealedFields m_fields;
 };
 
 }  // namespace samskab::storage::postgres

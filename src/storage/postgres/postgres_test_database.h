@@ -7,13 +7,18 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <memory>
 #include <optional>
 #include <random>
+#include <stdexcept>
 #include <string>
 
 #include <unistd.h>
 
 #include <pqxx/pqxx>
+
+#include "core/field_cipher.h"
+#include "security/sodium_field_cipher.h"
 
 namespace samskab::storage::postgres::testing {
 
@@ -117,5 +122,16 @@ private:
     std::string m_name;
     std::string m_url;
 };
+
+// The key the tests' PostgreSQL stores seal with (the stores always have one): a fixed key, so
+// that a test can open its database again. Tests that link it link samskab_security.
+inline std::shared_ptr<const core::FieldCipher> test_cipher(char fill = 'k') {
+    auto cipher = security::SodiumFieldCipher::from_key(
+        std::string(security::SodiumFieldCipher::KEY_BYTES, fill), core::Lang::En);
+    if (!cipher) {
+        throw std::runtime_error(cipher.error().message);
+    }
+    return std::shared_ptr<const core::FieldCipher>(std::move(*cipher));
+}
 
 }  // namespace samskab::storage::postgres::testing

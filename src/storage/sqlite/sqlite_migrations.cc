@@ -789,6 +789,12 @@ ALTER TABLE new_account_roles RENAME TO account_roles;
 CREATE INDEX account_roles_account ON account_roles (account);
 )sql";
 
+// In step with PostgreSQL's migration 13, which seals its companion links whole, as SQLite's
+// have been since migration 5: nothing changes here, and the versions stay the same on both.
+constexpr std::string_view V13_SEALED_COMPANIONS = R"sql(
+-- SQLite's companion links are sealed since migration 5 (storage/sqlite/sqlite_fields.h).
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -805,6 +811,7 @@ const std::vector<Migration>& migrations() {
         {10, "surveys", V10_SURVEYS},
         {11, "survey_ids", V11_SURVEY_IDS},
         {12, "account_role_keys", V12_ACCOUNT_ROLE_KEYS},
+        {13, "sealed_companions", V13_SEALED_COMPANIONS},
     };
     return all;
 }
