@@ -17,6 +17,8 @@ out=bench/out
 mkdir -p "$out"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# One key for the run's databases (PostgreSQL needs one named; SQLite then uses it too).
+export SAMSKAB_KEY_FILE="$work/samskab.key"
 results="$out/results.txt"
 : > "$results"
 

@@ -71,6 +71,13 @@ core::Result<std::unique_ptr<core::Store>> Context::open_store(bool create_key) 
     return std::unique_ptr<core::Store>(std::move(*store));
 }
 
+core::Error usage_error(core::Lang lang, std::string_view da, std::string_view en,
+                        std::string_view option) {
+    return {core::ErrorCode::Usage,
+            std::string(option) + ": " + std::string(lang == core::Lang::Da ? da : en),
+            std::string(option)};
+}
+
 int report_error(const core::Error& error) {
     std::fprintf(stderr, "samskab: %s\n", error.message.c_str());
     switch (error.code) {

@@ -53,6 +53,10 @@ using Action = std::function<int(Context&)>;
 // Prints `samskab: message` on stderr and returns the exit status for `error`.
 int report_error(const core::Error& error);
 
+// A Usage error naming `option`: "OPTION: text", in Danish (`da`) or English (`en`).
+core::Error usage_error(core::Lang lang, std::string_view da, std::string_view en,
+                        std::string_view option);
+
 // Each adds its subcommand to `app`; when that subcommand is chosen, parsing stores its action
 // in `chosen`.
 void add_init_command(CLI::App& app, Action& chosen);

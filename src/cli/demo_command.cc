@@ -25,7 +25,7 @@ bool holds_data(const core::Dataset& data) {
            !data.activities.empty() || !data.occurrences.empty();
 }
 
-std::string summary_text(const core::Bundle& bundle, const std::string& db, core::Lang lang) {
+std::string demo_summary_text(const core::Bundle& bundle, const std::string& db, core::Lang lang) {
     const bool da = lang == core::Lang::Da;
     auto count = [lang](std::size_t n) {
         return analytics::format_count(static_cast<std::int64_t>(n), lang);
@@ -157,7 +157,7 @@ int run_demo(Context& context) {
             }
         }
     }
-    std::fputs(summary_text(bundle, db, lang).c_str(), stdout);
+    std::fputs(demo_summary_text(bundle, db, lang).c_str(), stdout);
     return EXIT_OK;
 }
 

@@ -30,7 +30,9 @@ TEST(Housekeeping, WaitsForTheFirstRunThenRepeats) {
 TEST(Housekeeping, StopsWithoutWaitingOutTheInterval) {
     std::atomic<int> runs{0};
     const auto start = std::chrono::steady_clock::now();
-    { Housekeeping nightly([&runs] { ++runs; }, 24h, 24h); }
+    {
+        Housekeeping nightly([&runs] { ++runs; }, 24h, 24h);
+    }
     EXPECT_LT(std::chrono::steady_clock::now() - start, 5s);
     EXPECT_EQ(runs.load(), 0);
 }

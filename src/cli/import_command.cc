@@ -69,7 +69,7 @@ std::string self_evaluation_text(const core::ImportSummary& s, core::Lang lang) 
     return out;
 }
 
-std::string summary_text(const core::ImportSummary& s, core::Lang lang) {
+std::string import_summary_text(const core::ImportSummary& s, core::Lang lang) {
     if (lang == core::Lang::Da) {
         return fmt::format(
             "Importeret — partnerskaber: {}, organisationer: {}, steder: {}, personer: {}, "
@@ -121,7 +121,7 @@ int import_file(Context& context, const std::string& file) {
     if (!summary) {
         return report_error(summary.error());
     }
-    std::printf("%s%s\n", summary_text(*summary, lang).c_str(),
+    std::printf("%s%s\n", import_summary_text(*summary, lang).c_str(),
                 self_evaluation_text(*summary, lang).c_str());
     return EXIT_OK;
 }

@@ -25,29 +25,24 @@ struct RetentionOptions {
     std::optional<int> set_months;
 };
 
-core::Result<std::unique_ptr<WebApp>> open_app(Context& context, std::string_view command) {
+core::Result<std::unique_ptr<WebApp>> retention_app(Context& context, std::string_view command) {
     return open_web_app(context, 1, web::WebConfig{}, command);
-}
-
-core::Error usage(core::Lang lang, std::string_view da, std::string_view en,
-                  std::string_view option) {
-    return {core::ErrorCode::Usage, fmt::format("{}: {}", option, lang == core::Lang::Da ? da : en),
-            std::string(option)};
 }
 
 int run_retention(Context& context, const RetentionOptions& o) {
     const core::Lang lang = context.lang();
     const bool da = lang == core::Lang::Da;
     if (o.set_months.has_value() != !o.partnership.empty()) {
-        return report_error(usage(lang, "--partnership og --set-months hører sammen",
-                                  "--partnership and --set-months go together", "--set-months"));
+        return report_error(usage_error(lang, "--partnership og --set-months hører sammen",
+                                        "--partnership and --set-months go together",
+                                        "--set-months"));
     }
     if (o.months && (*o.months < 1 || *o.months > 600)) {
         return report_error(
-            usage(lang, "skal være fra 1 til 600", "must be from 1 to 600", "--months"));
+            usage_error(lang, "skal være fra 1 til 600", "must be from 1 to 600", "--months"));
     }
     use_danish_time();
-    auto app = open_app(context, "retention");
+    auto app = retention_app(context, "retention");
     if (!app) {
         return report_error(app.error());
     }
@@ -92,7 +87,7 @@ int run_retention(Context& context, const RetentionOptions& o) {
 int run_purge(Context& context, int months) {
     const core::Lang lang = context.lang();
     use_danish_time();
-    auto app = open_app(context, "purge-access-log");
+    auto app = retention_app(context, "purge-access-log");
     if (!app) {
         return report_error(app.error());
     }

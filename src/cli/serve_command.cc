@@ -34,18 +34,11 @@ struct ServeArguments {
     bool no_retention = false;
 };
 
-core::Error usage(core::Lang lang, std::string_view da, std::string_view en,
-                  std::string_view option) {
-    return {core::ErrorCode::Usage,
-            std::string(option) + ": " + std::string(lang == core::Lang::Da ? da : en),
-            std::string(option)};
-}
-
 // "HOST:PORT", with an IPv6 host in brackets ("[::1]:8080").
 core::Result<void> parse_listen(const std::string& text, web::WebConfig& config, core::Lang lang) {
     const auto colon = text.rfind(':');
     const auto bad = [&] {
-        return tl::unexpected(usage(
+        return tl::unexpected(usage_error(
             lang, fmt::format("skal være VÆRT:PORT, fx 127.0.0.1:8080, ikke \"{}\"", text),
             fmt::format("must be HOST:PORT, e.g. 127.0.0.1:8080, not \"{}\"", text), "--listen"));
     };
@@ -90,12 +83,12 @@ int run_serve(Context& context, const ServeArguments& o) {
         return report_error(parsed.error());
     }
     if (o.access_log_months < 1 || o.access_log_months > 120) {
-        return report_error(usage(lang, "skal være et tal fra 1 til 120",
-                                  "must be a number from 1 to 120", "--access-log-months"));
+        return report_error(usage_error(lang, "skal være et tal fra 1 til 120",
+                                        "must be a number from 1 to 120", "--access-log-months"));
     }
     if (o.workers < 1 || o.workers > 256) {
-        return report_error(usage(lang, "skal være et tal fra 1 til 256",
-                                  "must be a number from 1 to 256", "--workers"));
+        return report_error(usage_error(lang, "skal være et tal fra 1 til 256",
+                                        "must be a number from 1 to 256", "--workers"));
     }
     config.workers = o.workers;
     config.static_dir = o.static_dir.empty() ? default_static_dir() : o.static_dir;

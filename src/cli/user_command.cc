@@ -83,7 +83,7 @@ std::string read_password() {
     return text;
 }
 
-core::Result<std::unique_ptr<WebApp>> open_app(Context& context) {
+core::Result<std::unique_ptr<WebApp>> user_app(Context& context) {
     return open_web_app(context, 1, web::WebConfig{}, "user");
 }
 
@@ -106,7 +106,7 @@ int run_add(Context& context, const AddOptions& o) {
         }
     }
     use_danish_time();
-    auto app = open_app(context);
+    auto app = user_app(context);
     if (!app) {
         return report_error(app.error());
     }
@@ -180,7 +180,7 @@ int run_list(Context& context) {
     const core::Lang lang = context.lang();
     const bool da = lang == core::Lang::Da;
     use_danish_time();
-    auto app = open_app(context);
+    auto app = user_app(context);
     if (!app) {
         return report_error(app.error());
     }
@@ -234,7 +234,7 @@ int run_remove(Context& context, const std::string& email) {
     const core::Lang lang = context.lang();
     const bool da = lang == core::Lang::Da;
     use_danish_time();
-    auto app = open_app(context);
+    auto app = user_app(context);
     if (!app) {
         return report_error(app.error());
     }

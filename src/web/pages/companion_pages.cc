@@ -17,8 +17,7 @@ Response companion_page(const RequestContext& ctx, const views::Templates& templ
     const std::string& me = ctx.principal->person;
     mstch::array people;
     if (!me.empty()) {
-        auto accompanied =
-            ctx.services.community.accompanied_by(me, ctx.services.clock.today());
+        auto accompanied = ctx.services.community.accompanied_by(me, ctx.services.clock.today());
         if (!accompanied) {
             return error_page(ctx, templates, 500);
         }
@@ -56,7 +55,11 @@ Response companion_page(const RequestContext& ctx, const views::Templates& templ
 std::vector<Route> companion_routes(const views::Templates& templates) {
     const views::Templates* t = &templates;
     return {
-        Route{Method::Get, "/companion", false, false, {core::AccountRole::Companion},
+        Route{Method::Get,
+              "/companion",
+              false,
+              false,
+              {core::AccountRole::Companion},
               [t](RequestContext& ctx) { return companion_page(ctx, *t); }},
     };
 }

@@ -19,7 +19,7 @@ std::string place_link(std::string_view place) {
     return "/coordinator/places/" + std::string(place);
 }
 
-Response home_page(RequestContext& ctx, const views::Templates& templates) {
+Response coordinator_home_page(RequestContext& ctx, const views::Templates& templates) {
     auto places = places_in_scope(ctx, AccountRole::Coordinator);
     if (!places) {
         return failure_page(ctx, templates, places.error());
@@ -248,7 +248,7 @@ std::vector<Route> coordinator_place_routes(const views::Templates& templates) {
     const views::Templates* t = &templates;
     return {
         Route{Method::Get, "/coordinator", false, false, coordinators,
-              [t](RequestContext& ctx) { return home_page(ctx, *t); }},
+              [t](RequestContext& ctx) { return coordinator_home_page(ctx, *t); }},
         Route{Method::Get, "/coordinator/places/new", false, false, coordinators,
               [t](RequestContext& ctx) { return new_place_page(ctx, *t); }},
         Route{Method::Post, "/coordinator/places/new", false, false, coordinators,

@@ -16,7 +16,7 @@ namespace {
 
 using core::AccountRole;
 
-constexpr std::size_t MAX_NAME_LENGTH = 200;
+constexpr std::size_t MAX_ACCOUNT_NAME_LENGTH = 200;
 
 // The roles a coordinator hands out; analysts and administrators are made by an administrator.
 constexpr std::array<AccountRole, 4> GRANTABLE = {AccountRole::Participant, AccountRole::Host,
@@ -206,7 +206,7 @@ Response create_account(RequestContext& ctx, const views::Templates& templates) 
     }
     if (account.name.empty()) {
         errors.push_back(field_missing(ctx, "name", "coord_field_account_name"));
-    } else if (account.name.size() > MAX_NAME_LENGTH) {
+    } else if (account.name.size() > MAX_ACCOUNT_NAME_LENGTH) {
         errors.push_back(field_problem(ctx, "name", "coord_field_account_name",
                                        text_of(ctx, "coord_error_too_long")));
     }

@@ -74,7 +74,7 @@ Response person_response(const RequestContext& ctx, const views::Templates& temp
         {"has_consent_history", !data.consent_history.empty()},
         {"consent_history", consent_history_rows(ctx, data.consent_history)},
         {"name", resubmitted ? std::string(form.value("name")) : person.name},
-        {"joined", resubmitted ? std::string(form.value("joined"))
+        {"joined", resubmitted     ? std::string(form.value("joined"))
                    : person.joined ? core::format_date(*person.joined)
                                    : std::string()},
         {"deletion_requested", data.deletion_requested.has_value()},
@@ -111,9 +111,9 @@ Response paper_consent(RequestContext& ctx, const views::Templates& templates) {
     core::Consents consents{form.value("support_need") == "1", form.value("pathways") == "1",
                             form.value("companion") == "1", form.value("statistics") == "1"};
     const bool flag = consents.support_need && form.value("flag") == "1";
-    auto saved = ctx.services.community.set_consent(scoped.data->person.id, consents, flag,
-                                                    ctx.principal->account, true,
-                                                    ctx.services.clock.now());
+    auto saved =
+        ctx.services.community.set_consent(scoped.data->person.id, consents, flag,
+                                           ctx.principal->account, true, ctx.services.clock.now());
     if (!saved) {
         return failure_page(ctx, templates, saved.error());
     }
@@ -142,8 +142,8 @@ Response correct_person(RequestContext& ctx, const views::Templates& templates) 
     } else if (auto joined = parse_form_date(form.value("joined"))) {
         correction.joined = joined;
     } else {
-        errors.push_back(field_problem(ctx, "joined", "coord_field_joined",
-                                       text_of(ctx, "coord_error_date")));
+        errors.push_back(
+            field_problem(ctx, "joined", "coord_field_joined", text_of(ctx, "coord_error_date")));
     }
     if (!errors.empty()) {
         return person_response(ctx, templates, *scoped.data, errors, form);
@@ -177,8 +177,9 @@ Response erase_person(RequestContext& ctx, const views::Templates& templates) {
         return failure_page(ctx, templates, erased.error());
     }
     // The log keeps that an erasure happened, not whom it concerned.
-    auto logged = ctx.services.accounts.log_access(
-        {ctx.services.clock.now(), ctx.principal->account, "erase", "", "POST /coordinator/people"});
+    auto logged =
+        ctx.services.accounts.log_access({ctx.services.clock.now(), ctx.principal->account, "erase",
+                                          "", "POST /coordinator/people"});
     if (!logged) {
         return failure_page(ctx, templates, logged.error());
     }
@@ -188,10 +189,10 @@ Response erase_person(RequestContext& ctx, const views::Templates& templates) {
                       s.logbook_notes, s.accounts, s.access_log_entries}) {
         counts += (counts.empty() ? "" : ", ") + std::to_string(count);
     }
-    return render_page(ctx, templates, "title_erased", "coordinator_erased",
-                       mstch::map{{"counts", counts},
-                                  {"back", with_query("/coordinator/people", "partnership",
-                                                      partnership)}});
+    return render_page(
+        ctx, templates, "title_erased", "coordinator_erased",
+        mstch::map{{"counts", counts},
+                   {"back", with_query("/coordinator/people", "partnership", partnership)}});
 }
 
 Response deletions_page(RequestContext& ctx, const views::Templates& templates) {
@@ -226,8 +227,7 @@ Response deletions_page(RequestContext& ctx, const views::Templates& templates) 
     const bool has_requests = !rows.empty();
     mstch::map data{{"has_requests", has_requests}};
     data["requests"] = std::move(rows);
-    return render_page(ctx, templates, "title_deletions", "coordinator_deletions",
-                       std::move(data));
+    return render_page(ctx, templates, "title_deletions", "coordinator_deletions", std::move(data));
 }
 
 // The access log's search. A coordinator sees the entries about people of the partnerships
@@ -260,8 +260,8 @@ Response access_log_page(RequestContext& ctx, const views::Templates& templates)
             if (known == in_scope.end()) {
                 bool ok = false;
                 auto partnerships = ctx.services.community.partnerships_of(entry.subject);
-                for (const std::string& id : partnerships ? *partnerships
-                                                          : std::vector<std::string>{}) {
+                for (const std::string& id :
+                     partnerships ? *partnerships : std::vector<std::string>{}) {
                     ok = ok || may_act_for_partnership(ctx, AccountRole::Coordinator, id);
                 }
                 known = in_scope.emplace(entry.subject, ok).first;

@@ -65,8 +65,8 @@ ScopeChoice choose(const RequestContext& ctx, const views::Templates& templates,
     return choice;
 }
 
-std::vector<core::PlaceView> places_of(const std::vector<core::PlaceView>& places,
-                                       std::string_view partnership) {
+std::vector<core::PlaceView> dashboard_places_of(const std::vector<core::PlaceView>& places,
+                                                 std::string_view partnership) {
     std::vector<core::PlaceView> result;
     for (const core::PlaceView& view : places) {
         if (partnership.empty() || view.place.partnership == partnership) {
@@ -115,7 +115,7 @@ ScopeChoice coordinator_scope(const RequestContext& ctx, const views::Templates&
                       } else {
                           const std::string id = value.substr(PARTNERSHIP_PREFIX.size());
                           scope.scope = {analytics::ScopeKind::Partnership, id};
-                          scope.places = places_of(all_places, id);
+                          scope.places = dashboard_places_of(all_places, id);
                       }
                       return scope;
                   });
@@ -146,7 +146,7 @@ ScopeChoice analyst_scope(const RequestContext& ctx, const views::Templates& tem
                       if (value.starts_with(PARTNERSHIP_PREFIX)) {
                           const std::string id = value.substr(PARTNERSHIP_PREFIX.size());
                           scope.scope = {analytics::ScopeKind::Partnership, id};
-                          scope.places = places_of(all_places, id);
+                          scope.places = dashboard_places_of(all_places, id);
                       } else {
                           scope.places = all_places;
                       }

@@ -144,7 +144,7 @@ Response today_response(const RequestContext& ctx, const views::Templates& templ
     return render_page(ctx, templates, "host_today_title", "host_today", std::move(*data), status);
 }
 
-std::string trimmed(std::string_view text) {
+std::string host_trimmed(std::string_view text) {
     const auto first = text.find_first_not_of(" \t\r\n");
     if (first == std::string_view::npos) {
         return {};
@@ -159,7 +159,7 @@ Response today_page(RequestContext& ctx, const views::Templates& templates) {
     if (host.response) {
         return std::move(*host.response);
     }
-    return today_response(ctx, templates, host, trimmed(ctx.request.query.value("q")));
+    return today_response(ctx, templates, host, host_trimmed(ctx.request.query.value("q")));
 }
 
 Response check_in(RequestContext& ctx, const views::Templates& templates) {
@@ -240,7 +240,7 @@ Response write_note(RequestContext& ctx, const views::Templates& templates) {
     if (host.response) {
         return std::move(*host.response);
     }
-    const std::string text = trimmed(form.value("text"));
+    const std::string text = host_trimmed(form.value("text"));
     if (text.empty()) {
         return today_response(ctx, templates, host, "",
                               {field_missing(ctx, "text", "host_field_note")});

@@ -117,7 +117,7 @@ Response home_response(RequestContext& ctx, const views::Templates& templates,
     return render_page(ctx, templates, "eval_title", "evaluation_home", std::move(data), status);
 }
 
-Response home_page(RequestContext& ctx, const views::Templates& templates) {
+Response codebook_home_page(RequestContext& ctx, const views::Templates& templates) {
     EvaluationScope scope = resolve_evaluation(ctx, templates, ctx.params.value("id"));
     if (scope.response) {
         return std::move(*scope.response);
@@ -560,7 +560,7 @@ std::vector<Route> evaluation_codebook_routes(const views::Templates& templates)
     const views::Templates* t = &templates;
     return {
         Route{Method::Get, "/coordinator/partnerships/:id/evaluation", false, false, coordinators,
-              [t](RequestContext& ctx) { return home_page(ctx, *t); }},
+              [t](RequestContext& ctx) { return codebook_home_page(ctx, *t); }},
         Route{Method::Post, "/coordinator/partnerships/:id/guides", false, false, coordinators,
               [t](RequestContext& ctx) { return create_guide(ctx, *t); }},
         Route{Method::Post, "/coordinator/partnerships/:id/interviews", false, false, coordinators,

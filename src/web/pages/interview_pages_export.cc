@@ -43,7 +43,7 @@ struct CodingPeriod {
     std::optional<FieldError> error;
 };
 
-CodingPeriod period_of(const RequestContext& ctx) {
+CodingPeriod coding_period_of(const RequestContext& ctx) {
     CodingPeriod period;
     for (auto [name, target] : {std::pair{"from", &period.from}, std::pair{"to", &period.to}}) {
         const std::string_view typed = ctx.request.query.value(name);
@@ -153,7 +153,7 @@ Response codings_download(RequestContext& ctx, const views::Templates& templates
     if (scope.response) {
         return std::move(*scope.response);
     }
-    const CodingPeriod period = period_of(ctx);
+    const CodingPeriod period = coding_period_of(ctx);
     if (period.error) {
         return error_page(ctx, templates, 400, period.error->message);
     }

@@ -23,7 +23,7 @@ struct PeriodChoice {
     std::vector<FieldError> errors;
 };
 
-PeriodChoice period_of(const RequestContext& ctx) {
+PeriodChoice entries_period_of(const RequestContext& ctx) {
     PeriodChoice choice;
     const core::Day today = ctx.services.clock.today();
     const core::Civil now = core::civil_from_days(today);
@@ -88,7 +88,7 @@ Response entries_page(RequestContext& ctx, const views::Templates& templates) {
     if (access.response) {
         return std::move(*access.response);
     }
-    const PeriodChoice choice = period_of(ctx);
+    const PeriodChoice choice = entries_period_of(ctx);
     mstch::map data = base_data(access, choice);
     if (!choice.errors.empty()) {
         add_form_errors(data, choice.errors);
@@ -137,7 +137,7 @@ Response summary_page(RequestContext& ctx, const views::Templates& templates) {
     if (access.response) {
         return std::move(*access.response);
     }
-    PeriodChoice choice = period_of(ctx);
+    PeriodChoice choice = entries_period_of(ctx);
     const std::string_view by_text = ctx.request.query.value("by");
     if (!by_text.empty() && by_text != "month" && by_text != "quarter") {
         choice.errors.push_back(field_missing(ctx, "by", "logbook_field_by"));
@@ -171,7 +171,7 @@ Response entries_download(RequestContext& ctx, const views::Templates& templates
     if (access.response) {
         return std::move(*access.response);
     }
-    const PeriodChoice choice = period_of(ctx);
+    const PeriodChoice choice = entries_period_of(ctx);
     if (!choice.errors.empty()) {
         return error_page(ctx, templates, 400, choice.errors.front().message);
     }

@@ -23,7 +23,7 @@ std::string input_name(const core::TemplateField& field) {
     return "f_" + field.key;
 }
 
-Response list_page(RequestContext& ctx, const views::Templates& templates) {
+Response logbook_list_page(RequestContext& ctx, const views::Templates& templates) {
     if (ctx.services.logbooks == nullptr) {
         return error_page(ctx, templates, 404);
     }
@@ -71,9 +71,9 @@ Response list_page(RequestContext& ctx, const views::Templates& templates) {
 }
 
 // The form of `version`, filled with what `form` sent (after a refused entry) and `errors`.
-Response form_response(const RequestContext& ctx, const views::Templates& templates,
-                       const LogbookAccess& access, const core::TemplateVersion& version,
-                       const Params& form, const std::vector<FieldError>& errors = {}) {
+Response logbook_form_response(const RequestContext& ctx, const views::Templates& templates,
+                               const LogbookAccess& access, const core::TemplateVersion& version,
+                               const Params& form, const std::vector<FieldError>& errors = {}) {
     const core::Day today = ctx.services.clock.today();
     auto here = ctx.services.community.checked_in(access.place->place.id, today);
     if (!here) {
@@ -176,7 +176,7 @@ Response form_response(const RequestContext& ctx, const views::Templates& templa
                        status);
 }
 
-Response form_page(RequestContext& ctx, const views::Templates& templates) {
+Response logbook_form_page(RequestContext& ctx, const views::Templates& templates) {
     LogbookAccess access =
         resolve_logbook(ctx, templates, ctx.params.value("id"), AccountRole::Host);
     if (access.response) {
@@ -186,7 +186,7 @@ Response form_page(RequestContext& ctx, const views::Templates& templates) {
     if (current == nullptr || current->fields.empty()) {
         return error_page(ctx, templates, 404);
     }
-    return form_response(ctx, templates, access, *current, Params{});
+    return logbook_form_response(ctx, templates, access, *current, Params{});
 }
 
 Response write_entry(RequestContext& ctx, const views::Templates& templates) {
@@ -235,7 +235,7 @@ Response write_entry(RequestContext& ctx, const views::Templates& templates) {
             errors.push_back(
                 FieldError{field ? input_name(*field) : error.field, sentence(error.message)});
         }
-        return form_response(ctx, templates, access, *version, form, errors);
+        return logbook_form_response(ctx, templates, access, *version, form, errors);
     }
     core::LogbookEntry entry;
     entry.template_id = access.logbook->id;
@@ -258,9 +258,9 @@ std::vector<Route> logbook_host_routes(const views::Templates& templates) {
     const views::Templates* t = &templates;
     return {
         Route{Method::Get, "/host/logbooks", false, false, hosts,
-              [t](RequestContext& ctx) { return list_page(ctx, *t); }},
+              [t](RequestContext& ctx) { return logbook_list_page(ctx, *t); }},
         Route{Method::Get, "/host/logbooks/:id", false, false, hosts,
-              [t](RequestContext& ctx) { return form_page(ctx, *t); }},
+              [t](RequestContext& ctx) { return logbook_form_page(ctx, *t); }},
         Route{Method::Post, "/host/logbooks/:id", false, false, hosts,
               [t](RequestContext& ctx) { return write_entry(ctx, *t); }},
     };

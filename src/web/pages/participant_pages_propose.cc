@@ -28,7 +28,7 @@ std::size_t code_points(std::string_view text) {
     return count;
 }
 
-std::string_view trimmed(std::string_view text) {
+std::string_view propose_trimmed(std::string_view text) {
     auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
     while (!text.empty() && blank(text.front())) {
         text.remove_prefix(1);
@@ -86,7 +86,7 @@ Response propose(const RequestContext& ctx, const views::Templates& templates) {
         return storage_failure(ctx, templates);
     }
     Params fields = form_of(ctx);
-    ProposeForm form{std::string(trimmed(fields.value("title"))),
+    ProposeForm form{std::string(propose_trimmed(fields.value("title"))),
                      std::string(fields.value("place")), std::string(fields.value("kind"))};
     std::vector<FieldError> errors;
     if (form.title.empty()) {

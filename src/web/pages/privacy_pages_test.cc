@@ -52,8 +52,9 @@ TEST_F(PrivacyPagesTest, TheCompanionSeesOnlyThatThePersonIsRegistered) {
     Response page = gitte.get("/companion");
     ASSERT_EQ(page.status, 200) << page.body;
     // Reached from the menu of every page.
-    EXPECT_TRUE(has(page, "href=\"&#x2F;companion\" aria-current=\"page\">"
-                          "<span>Dem, jeg følger</span>"));
+    EXPECT_TRUE(has(page,
+                    "href=\"&#x2F;companion\" aria-current=\"page\">"
+                    "<span>Dem, jeg følger</span>"));
     EXPECT_TRUE(has(page, "<h2>Anna Kanelstrup</h2>"));
     EXPECT_TRUE(has(page, "Er med i partnerskabet."));
     EXPECT_TRUE(has(page, "Har ikke valgt at vise dig"));
@@ -120,11 +121,11 @@ TEST_F(PrivacyPagesTest, AnObjectionToStatisticsLeavesThePersonOutOfReports) {
     Browser anna_browser = signed_in("anna@example.dk");
     anna_browser.get("/me");
     // Everything but statistics.
-    ASSERT_EQ(anna_browser
-                  .post("/me/consent",
-                        {{"support_need", "1"}, {"pathways", "1"}, {"companion", "1"}})
-                  .status,
-              303);
+    ASSERT_EQ(
+        anna_browser
+            .post("/me/consent", {{"support_need", "1"}, {"pathways", "1"}, {"companion", "1"}})
+            .status,
+        303);
     auto dataset = m_stores->store->load_dataset();
     ASSERT_TRUE(dataset);
     for (const auto& person : dataset->people) {
@@ -167,8 +168,7 @@ TEST_F(PrivacyPagesTest, ACoordinatorRecordsConsentGivenOnPaper) {
 
 TEST_F(PrivacyPagesTest, OnlyCoordinatorsOfThePersonsPartnershipOpenThePage) {
     EXPECT_EQ(signed_in("fjern@example.dk").get("/coordinator/people/p-anna").status, 403);
-    EXPECT_EQ(signed_in("koordinator@example.dk").get("/coordinator/people/p-nobody").status,
-              403);
+    EXPECT_EQ(signed_in("koordinator@example.dk").get("/coordinator/people/p-nobody").status, 403);
     EXPECT_EQ(signed_in("gitte@kommune.dk").get("/coordinator/people/p-anna").status, 403);
     // Nothing of the refusals reaches Anna's log.
     EXPECT_TRUE(m_stores->accounts->access_log_of("p-anna")->empty());

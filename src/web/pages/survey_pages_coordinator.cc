@@ -31,8 +31,8 @@ struct SurveyScope {
 // 404 without a survey store; 403 when the principal does not coordinate the whole partnership
 // (also for an unknown id, so that ids cannot be probed); 404 for an unknown partnership when
 // the principal coordinates everything.
-SurveyScope resolve(const RequestContext& ctx, const views::Templates& templates,
-                    std::string_view partnership) {
+SurveyScope survey_scope_of(const RequestContext& ctx, const views::Templates& templates,
+                            std::string_view partnership) {
     SurveyScope out;
     if (!ctx.services.surveys) {
         out.response = error_page(ctx, templates, 404);
@@ -57,7 +57,7 @@ SurveyScope resolve(const RequestContext& ctx, const views::Templates& templates
     return out;
 }
 
-std::string period_of(const RequestContext& ctx, const core::SurveyRound& round) {
+std::string round_period_of(const RequestContext& ctx, const core::SurveyRound& round) {
     return format_day_short(round.opens, ctx.lang) + "–" + format_day_short(round.closes, ctx.lang);
 }
 
@@ -101,7 +101,7 @@ Response rounds_response(const RequestContext& ctx, const views::Templates& temp
         rows.push_back(mstch::map{{"title", summary.round.title},
                                   {"href", base + "/" + std::to_string(summary.round.id)},
                                   {"place", place_name(*places, summary.round.place)},
-                                  {"period", period_of(ctx, summary.round)},
+                                  {"period", round_period_of(ctx, summary.round)},
                                   {"kind", kind_of(ctx, summary.round)},
                                   {"responses", std::to_string(summary.responses)}});
     }
@@ -132,7 +132,7 @@ Response rounds_response(const RequestContext& ctx, const views::Templates& temp
 }
 
 Response rounds_page(const RequestContext& ctx, const views::Templates& templates) {
-    SurveyScope scope = resolve(ctx, templates, ctx.params.value("id"));
+    SurveyScope scope = survey_scope_of(ctx, templates, ctx.params.value("id"));
     if (scope.response) {
         return std::move(*scope.response);
     }
@@ -140,7 +140,7 @@ Response rounds_page(const RequestContext& ctx, const views::Templates& template
 }
 
 Response create_round(const RequestContext& ctx, const views::Templates& templates) {
-    SurveyScope scope = resolve(ctx, templates, ctx.params.value("id"));
+    SurveyScope scope = survey_scope_of(ctx, templates, ctx.params.value("id"));
     if (scope.response) {
         return std::move(*scope.response);
     }
@@ -224,7 +224,7 @@ ScopedRound resolve_round(const RequestContext& ctx, const views::Templates& tem
 }
 
 Response results_page(const RequestContext& ctx, const views::Templates& templates) {
-    SurveyScope scope = resolve(ctx, templates, ctx.params.value("id"));
+    SurveyScope scope = survey_scope_of(ctx, templates, ctx.params.value("id"));
     if (scope.response) {
         return std::move(*scope.response);
     }
@@ -240,7 +240,7 @@ Response results_page(const RequestContext& ctx, const views::Templates& templat
     }
     mstch::map data = survey_results_data(ctx, *counts);
     data["page_title"] = text_of(ctx, "survey_results_title") + ": " + round.title;
-    data["period"] = period_of(ctx, round);
+    data["period"] = round_period_of(ctx, round);
     data["kind"] = kind_of(ctx, round);
     data["place"] = place_name(*places, round.place);
     data["back"] = evaluation_base(scope.partnership->id) + "/surveys";
@@ -255,7 +255,7 @@ Response results_page(const RequestContext& ctx, const views::Templates& templat
 }
 
 Response download(RequestContext& ctx, const views::Templates& templates, bool xlsx) {
-    SurveyScope scope = resolve(ctx, templates, ctx.params.value("id"));
+    SurveyScope scope = survey_scope_of(ctx, templates, ctx.params.value("id"));
     if (scope.response) {
         return std::move(*scope.response);
     }
@@ -317,7 +317,7 @@ core::Result<void> add_survey_summary(mstch::map& data, const RequestContext& ct
         }
         mstch::map item = survey_results_data(ctx, *counts);
         item["title"] = round.title;
-        item["period"] = period_of(ctx, round);
+        item["period"] = round_period_of(ctx, round);
         items.push_back(std::move(item));
     }
     data["has_surveys"] = true;

@@ -28,7 +28,8 @@ std::vector<std::string> columns() {
 }
 
 // The answer's word in the request's language ("Ja", "Lidt", "Nej"), empty when skipped.
-std::string answer_text(const RequestContext& ctx, const std::optional<core::SurveyAnswer>& a) {
+std::string survey_answer_text(const RequestContext& ctx,
+                               const std::optional<core::SurveyAnswer>& a) {
     return a ? text_of(ctx, "survey_answer_" + std::string(core::survey_answer_name(*a))) : "";
 }
 
@@ -41,7 +42,7 @@ std::vector<std::vector<std::string>> rows_of(
     for (const core::SurveyResponseAnswers& response : responses) {
         std::vector<std::string> row;
         for (const std::optional<core::SurveyAnswer>& answer : response) {
-            row.push_back(answer_text(ctx, answer));
+            row.push_back(survey_answer_text(ctx, answer));
         }
         rows.push_back(std::move(row));
     }

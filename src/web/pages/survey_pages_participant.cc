@@ -78,8 +78,8 @@ struct ParticipantRound {
 };
 
 // `open_only`: a round that is not open today is 409 with the "closed" message.
-ParticipantRound resolve(const RequestContext& ctx, const views::Templates& templates,
-                         bool open_only = true) {
+ParticipantRound participant_round_of(const RequestContext& ctx, const views::Templates& templates,
+                                      bool open_only = true) {
     ParticipantRound out;
     if (ctx.principal->person.empty()) {
         out.response = not_a_participant(ctx, templates);
@@ -108,7 +108,7 @@ ParticipantRound resolve(const RequestContext& ctx, const views::Templates& temp
     return out;
 }
 
-Response list_page(const RequestContext& ctx, const views::Templates& templates) {
+Response survey_list_page(const RequestContext& ctx, const views::Templates& templates) {
     const std::string& person = ctx.principal->person;
     if (person.empty()) {
         return not_a_participant(ctx, templates);
@@ -155,9 +155,9 @@ core::Result<std::vector<core::PersonSummary>> people_to_name(const RequestConte
 }
 
 // The survey; after a refused submission with its errors and the choices as they were made.
-Response form_response(const RequestContext& ctx, const views::Templates& templates,
-                       const core::SurveyRound& round, const Params& form,
-                       const std::vector<FieldError>& errors) {
+Response survey_form_response(const RequestContext& ctx, const views::Templates& templates,
+                              const core::SurveyRound& round, const Params& form,
+                              const std::vector<FieldError>& errors) {
     std::vector<core::PersonSummary> people;
     if (!round.anonymous) {
         auto listed = people_to_name(ctx, round, true);
@@ -220,8 +220,8 @@ Response already_answered(const RequestContext& ctx, const views::Templates& tem
     return error_page(ctx, templates, 409, text(ctx, "survey_already_answered"));
 }
 
-Response form_page(const RequestContext& ctx, const views::Templates& templates) {
-    ParticipantRound found = resolve(ctx, templates);
+Response survey_form_page(const RequestContext& ctx, const views::Templates& templates) {
+    ParticipantRound found = participant_round_of(ctx, templates);
     if (found.response) {
         return std::move(*found.response);
     }
@@ -232,11 +232,11 @@ Response form_page(const RequestContext& ctx, const views::Templates& templates)
     if (*answered) {
         return already_answered(ctx, templates);
     }
-    return form_response(ctx, templates, *found.round, Params{}, {});
+    return survey_form_response(ctx, templates, *found.round, Params{}, {});
 }
 
 Response submit(const RequestContext& ctx, const views::Templates& templates) {
-    ParticipantRound found = resolve(ctx, templates);
+    ParticipantRound found = participant_round_of(ctx, templates);
     if (found.response) {
         return std::move(*found.response);
     }
@@ -282,7 +282,7 @@ Response submit(const RequestContext& ctx, const views::Templates& templates) {
         }
     }
     if (!errors.empty()) {
-        return form_response(ctx, templates, round, form, errors);
+        return survey_form_response(ctx, templates, round, form, errors);
     }
     auto stored = ctx.services.surveys->submit(response, ctx.services.clock.today());
     if (!stored) {
@@ -297,7 +297,7 @@ Response submit(const RequestContext& ctx, const views::Templates& templates) {
 }
 
 Response thanks_page(const RequestContext& ctx, const views::Templates& templates) {
-    ParticipantRound found = resolve(ctx, templates, false);
+    ParticipantRound found = participant_round_of(ctx, templates, false);
     if (found.response) {
         return std::move(*found.response);
     }
@@ -331,8 +331,8 @@ std::vector<Route> survey_participant_routes(const views::Templates& templates) 
         return [t, handler](RequestContext& ctx) { return handler(ctx, *t); };
     };
     return {
-        Route{Method::Get, "/surveys", false, false, roles, page(list_page)},
-        Route{Method::Get, "/surveys/:id", false, false, roles, page(form_page)},
+        Route{Method::Get, "/surveys", false, false, roles, page(survey_list_page)},
+        Route{Method::Get, "/surveys/:id", false, false, roles, page(survey_form_page)},
         Route{Method::Post, "/surveys/:id", false, false, roles, page(submit)},
         Route{Method::Get, "/surveys/:id/thanks", false, false, roles, page(thanks_page)},
     };
