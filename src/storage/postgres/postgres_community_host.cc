@@ -120,8 +120,8 @@ core::Result<std::int64_t> PostgresCommunityStore::add_logbook_note(const core::
             "VALUES ($1, $2, $3, '', $4) RETURNING pk",
             place, date_text(note.day), note.author, time_text(note.written_at));
         const auto pk = inserted[0][0].as<std::int64_t>();
-        tx.exec_params("UPDATE logbook_notes SET text_sealed = $1 WHERE pk = $2",
-                       m_fields.seal(note.text, note_context(pk)), pk);
+        set_sealed(tx, "logbook_notes", "text_sealed", pk,
+                   m_fields.seal(note.text, note_context(pk)));
         return pk;
     });
 }

@@ -109,26 +109,6 @@ std::string sealed_context_of(const SealedTextColumn& column, const pqxx::row& r
     return context;
 }
 
-// Runs `sql` with the sealed value and then the row's keys (as text) as parameters.
-void update_sealed_row(pqxx::transaction_base& tx, const std::string& sql,
-                       const pqxx::binarystring& value, const pqxx::row& row, std::size_t keys) {
-    std::vector<std::string> k;
-    for (std::size_t i = 0; i < keys; ++i) {
-        k.push_back(row[static_cast<int>(i)].as<std::string>());
-    }
-    switch (keys) {
-        case 1:
-            tx.exec_params(sql, value, k[0]);
-            break;
-        case 2:
-            tx.exec_params(sql, value, k[0], k[1]);
-            break;
-        default:
-            tx.exec_params(sql, value, k[0], k[1], k[2]);
-            break;
-    }
-}
-
 // Seals every value still in plaintext under `next`.
 void seal_plaintext_values(pqxx::transaction_base& tx, const SealedFields& next) {
     for (const SealedTextColumn& column : sealed_text_columns()) {
@@ -358,6 +338,32 @@ OpenedLink SealedFields::open_link(const CopyRow& row, std::size_t first) const 
                                bytea_of_copy_text(row.text(at + 1)));
     };
     return {side("person", first), side("companion", first + 3)};
+}
+
+void set_sealed(pqxx::transaction_base& tx, std::string_view table, std::string_view column,
+                std::int64_t pk, const pqxx::binarystring& sealed) {
+    tx.exec_params(
+        "UPDATE " + std::string(table) + " SET " + std::string(column) + " = $1 WHERE pk = $2",
+        sealed, pk);
+}
+
+void update_sealed_row(pqxx::transaction_base& tx, const std::string& update,
+                       const pqxx::binarystring& sealed, const pqxx::row& row, std::size_t keys) {
+    std::vector<std::string> k;
+    for (std::size_t i = 0; i < keys; ++i) {
+        k.push_back(row[static_cast<int>(i)].as<std::string>());
+    }
+    switch (keys) {
+        case 1:
+            tx.exec_params(update, sealed, k[0]);
+            break;
+        case 2:
+            tx.exec_params(update, sealed, k[0], k[1]);
+            break;
+        default:
+            tx.exec_params(update, sealed, k[0], k[1], k[2]);
+            break;
+    }
 }
 
 std::optional<std::string> recorded_key_id(pqxx::transaction_base& tx) {

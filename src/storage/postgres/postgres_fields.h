@@ -129,6 +129,17 @@ private:
     std::shared_ptr<const core::FieldCipher> m_cipher;
 };
 
+// Sets the sealed `column` of the row with key `pk` of `table`: the second statement of a row
+// inserted with an empty plaintext column, once its key is known. `table` and `column` are
+// samskab's own names, never input.
+void set_sealed(pqxx::transaction_base& tx, std::string_view table, std::string_view column,
+                std::int64_t pk, const pqxx::binarystring& sealed);
+
+// Runs `update` with `sealed` as $1 and the first `keys` columns of `row` (1 to 3, as text) as
+// $2 onwards: re-sealing a value of a table keyed by one or several columns.
+void update_sealed_row(pqxx::transaction_base& tx, const std::string& update,
+                       const pqxx::binarystring& sealed, const pqxx::row& row, std::size_t keys);
+
 // The id of the key the database is sealed under; nullopt before its first open with a key.
 std::optional<std::string> recorded_key_id(pqxx::transaction_base& tx);
 

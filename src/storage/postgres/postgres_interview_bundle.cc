@@ -62,15 +62,6 @@ core::Result<void> append_question(Tx& tx, std::int64_t guide, const std::string
     return {};
 }
 
-// Sets the sealed `column` of row `pk` of `table`, a row this transaction has just written with
-// '' in the plaintext column. `table` and `column` are this file's constants, never input.
-void interview_bundle_seal(Tx& tx, std::string_view table, std::string_view column, std::int64_t pk,
-                           const pqxx::binarystring& sealed) {
-    tx.exec_params(
-        "UPDATE " + std::string(table) + " SET " + std::string(column) + " = $1 WHERE pk = $2",
-        sealed, pk);
-}
-
 core::Error guide_changed(std::string_view id) {
     return error_da(ErrorCode::Conflict, core::Msg::InterviewGuideChanged, "interviews", {id});
 }
@@ -177,8 +168,8 @@ core::Result<void> insert_coding(Tx& tx, const SealedFields& fields, std::int64_
                           "VALUES ($1, $2, $3, '') RETURNING pk",
                           note, partnership, k.theme)[0][0]
                         .as<std::int64_t>();
-    interview_bundle_seal(tx, "interview_codings", "quote_sealed", pk,
-                          fields.seal(k.quote, quote_context(pk)));
+    set_sealed(tx, "interview_codings", "quote_sealed", pk,
+               fields.seal(k.quote, quote_context(pk)));
     return {};
 }
 
@@ -201,8 +192,8 @@ core::Result<void> insert_interview(Tx& tx, const SealedFields& fields, std::int
               "VALUES ($1, $2, $3, NULL, '', $4) RETURNING pk",
               iv.id, guide, date_text(iv.date), person)[0][0]
             .as<std::int64_t>();
-    interview_bundle_seal(tx, "interviews", "interviewee_sealed", pk,
-                          fields.seal(iv.interviewee, interviewee_context(pk)));
+    set_sealed(tx, "interviews", "interviewee_sealed", pk,
+               fields.seal(iv.interviewee, interviewee_context(pk)));
     for (const core::InterviewNoteRecord& note : iv.notes) {
         if (auto valid = core::validate_note(note.text, core::Lang::Da); !valid) {
             return tl::unexpected(valid.error());
@@ -217,8 +208,8 @@ core::Result<void> insert_interview(Tx& tx, const SealedFields& fields, std::int
                   "VALUES ($1, $2, '') RETURNING pk",
                   pk, questions[static_cast<size_t>(note.question) - 1].pk)[0][0]
                 .as<std::int64_t>();
-        interview_bundle_seal(tx, "interview_notes", "note_sealed", note_pk,
-                              fields.seal(note.text, interview_note_context(note_pk)));
+        set_sealed(tx, "interview_notes", "note_sealed", note_pk,
+                   fields.seal(note.text, interview_note_context(note_pk)));
         for (const core::InterviewCodingRecord& k : note.codings) {
             SAMSKAB_TRY(insert_coding(tx, fields, note_pk, note.text, partnership, k));
         }

@@ -37,15 +37,6 @@ core::Interview interview_of(const SealedFields& fields, const pqxx::row& row) {
     return out;
 }
 
-// Sets the sealed `column` of row `pk` of `table`, a row this transaction has just written with
-// '' in the plaintext column. `table` and `column` are this file's constants, never input.
-void interview_records_seal(Tx& tx, std::string_view table, std::string_view column,
-                            std::int64_t pk, const pqxx::binarystring& sealed) {
-    tx.exec_params(
-        "UPDATE " + std::string(table) + " SET " + std::string(column) + " = $1 WHERE pk = $2",
-        sealed, pk);
-}
-
 }  // namespace
 
 core::Result<std::int64_t> PostgresInterviewStore::create_interview(
@@ -74,8 +65,8 @@ core::Result<std::int64_t> PostgresInterviewStore::create_interview(
                   interview.guide, date_text(interview.date), interview.interviewer, person,
                   bundle_id)[0][0]
                 .as<std::int64_t>();
-        interview_records_seal(tx, "interviews", "interviewee_sealed", pk,
-                               m_fields.seal(interview.interviewee, interviewee_context(pk)));
+        set_sealed(tx, "interviews", "interviewee_sealed", pk,
+                   m_fields.seal(interview.interviewee, interviewee_context(pk)));
         return pk;
     });
 }
@@ -164,8 +155,8 @@ core::Result<std::int64_t> PostgresInterviewStore::save_note(std::int64_t interv
                   "ON CONFLICT (interview, question) DO UPDATE SET note_text = '' RETURNING pk",
                   interview, question)[0][0]
                 .as<std::int64_t>();
-        interview_records_seal(tx, "interview_notes", "note_sealed", pk,
-                               m_fields.seal(text, interview_note_context(pk)));
+        set_sealed(tx, "interview_notes", "note_sealed", pk,
+                   m_fields.seal(text, interview_note_context(pk)));
         return pk;
     });
 }
@@ -204,8 +195,8 @@ core::Result<std::int64_t> PostgresInterviewStore::add_coding(std::int64_t note,
                               "quote_text) VALUES ($1, $2, $3, '') RETURNING pk",
                               note, partnership, std::string(theme))[0][0]
                             .as<std::int64_t>();
-        interview_records_seal(tx, "interview_codings", "quote_sealed", pk,
-                               m_fields.seal(quote, quote_context(pk)));
+        set_sealed(tx, "interview_codings", "quote_sealed", pk,
+                   m_fields.seal(quote, quote_context(pk)));
         return pk;
     });
 }

@@ -2,7 +2,6 @@
 // SqliteInterviewStore (storage/sqlite/sqlite_interview_store.cc) keeps them.
 #include "storage/postgres/postgres_interview_store.h"
 
-
 #include "core/starting_codebook.h"
 #include "storage/postgres/postgres_community_common.h"
 

@@ -3,7 +3,6 @@
 // postgres_logbook_entries.cc, the bundle's part in postgres_logbook_bundle.cc.
 #include "storage/postgres/postgres_logbook_store.h"
 
-
 #include "storage/postgres/postgres_community_common.h"
 
 namespace samskab::storage::postgres {

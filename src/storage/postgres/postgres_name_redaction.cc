@@ -77,27 +77,6 @@ const RedactedTextColumn REDACTED_TEXT[] = {
      }},
 };
 
-// Runs `update` with the sealed value as $1 and the row's first `keys` columns (as text) after
-// it.
-void redaction_write(pqxx::transaction_base& tx, const std::string& update,
-                     const pqxx::binarystring& sealed, const pqxx::row& row, std::size_t keys) {
-    std::vector<std::string> k;
-    for (std::size_t i = 0; i < keys; ++i) {
-        k.push_back(row[static_cast<int>(i)].as<std::string>());
-    }
-    switch (keys) {
-        case 1:
-            tx.exec_params(update, sealed, k[0]);
-            break;
-        case 2:
-            tx.exec_params(update, sealed, k[0], k[1]);
-            break;
-        default:
-            tx.exec_params(update, sealed, k[0], k[1], k[2]);
-            break;
-    }
-}
-
 // Opens every value of `column`, redacts it in memory and writes back the changed ones sealed,
 // with the plaintext column emptied (also for a row still in plaintext). Returns how many
 // changed.
@@ -137,7 +116,7 @@ int redact_column(pqxx::transaction_base& tx, const SealedFields& fields,
         if (next == text) {
             continue;
         }
-        redaction_write(tx, update, fields.seal(next, context), row, column.keys.size());
+        update_sealed_row(tx, update, fields.seal(next, context), row, column.keys.size());
         ++changed;
     }
     return changed;
